@@ -1,0 +1,30 @@
+package mx.org.iecm.pgd;
+
+import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Workflows of the IECM's Plan General de Desarrollo on Camunda 7.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableProcessApplication("pgd-workflows")
+public class PgdApplication {
+
+  /** The institute's clock: Mexico City time decides the fiscal year and every due date. */
+  public static final ZoneId ZONE = ZoneId.of("America/Mexico_City");
+
+  public static void main(String[] args) {
+    SpringApplication.run(PgdApplication.class, args);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.system(ZONE);
+  }
+}

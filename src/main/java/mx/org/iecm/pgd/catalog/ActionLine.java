@@ -1,0 +1,47 @@
+package mx.org.iecm.pgd.catalog;
+
+import java.util.List;
+
+/**
+ * A Línea de acción: the unit of work that gets a yearly cycle.
+ *
+ * @param id number as in the plan, e.g. {@code 3.4}
+ * @param programNumber program it belongs to
+ * @param objectiveNumber objective it serves
+ * @param text verbatim text of the plan
+ * @param footnote the plan's footnote on this line, or {@code null}
+ * @param errata typo corrections, the text itself unchanged
+ * @param responsibleArea code of the area that owns the line
+ * @param coResponsibleAreas codes of the areas that take part
+ * @param reportingFrequency how often progress is reported
+ * @param reviewers Camunda group ids that review the line
+ * @param assignment whether areas and reviewers are a proposal or confirmed
+ */
+public record ActionLine(
+    String id,
+    String programNumber,
+    String objectiveNumber,
+    String text,
+    String footnote,
+    List<Erratum> errata,
+    String responsibleArea,
+    List<String> coResponsibleAreas,
+    ReportingFrequency reportingFrequency,
+    List<String> reviewers,
+    Assignment assignment) {
+
+  public ActionLine {
+    errata = List.copyOf(errata);
+    coResponsibleAreas = List.copyOf(coResponsibleAreas);
+    reviewers = List.copyOf(reviewers);
+  }
+
+  /** The text with the errata applied, for reading; {@link #text()} stays verbatim. */
+  public String correctedText() {
+    String corrected = text;
+    for (Erratum erratum : errata) {
+      corrected = corrected.replace(erratum.original(), erratum.correction());
+    }
+    return corrected;
+  }
+}

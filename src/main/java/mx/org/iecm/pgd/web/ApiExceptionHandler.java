@@ -1,0 +1,51 @@
+package mx.org.iecm.pgd.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Errors of our API as RFC 9457 problem details with a Spanish {@code detail}.
+ */
+@RestControllerAdvice(basePackages = "mx.org.iecm.pgd")
+class ApiExceptionHandler {
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "No encontrado", e.getMessage());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ProblemDetail noRoute(NoResourceFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "No encontrado", "No existe la ruta /" + e.getResourcePath() + ".");
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Solicitud no válida",
+        "El parámetro «" + e.getName() + "» tiene un valor no válido: «" + e.getValue() + "».");
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Solicitud no válida",
+        "Falta el parámetro obligatorio «" + e.getParameterName() + "».");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, "Método no permitido",
+        "La ruta no admite el método " + e.getMethod() + ".");
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+}
