@@ -2,6 +2,8 @@ package mx.org.iecm.pgd.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import mx.org.iecm.pgd.catalog.Groups;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,10 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -33,16 +37,26 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, IdentityService identityService)
+      throws Exception {
     ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(objectMapper);
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     return http
         // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's.
         .securityMatcher(new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(ENGINE_REST),
             PathPatternRequestMatcher.withDefaults().matcher(API)))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            // Starting and cancelling cycles: managers and administrators only.
+            .requestMatchers(path.matcher(HttpMethod.POST, "/api/cycles/{year}"),
+                path.matcher(HttpMethod.POST, "/api/cycles/{year}/{lineId}"),
+                path.matcher(HttpMethod.POST, "/api/cycles/{year}/{lineId}/cancel"))
+            .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
+            .anyRequest().authenticated())
+        .addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
         .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(new ProblemAccessDeniedHandler(objectMapper)))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic authentication: there is no session cookie for a forged request to ride on.
         .csrf(csrf -> csrf.disable())

@@ -20,6 +20,22 @@ class ApiExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "No encontrado", e.getMessage());
   }
 
+  @ExceptionHandler(ApiException.class)
+  ProblemDetail refused(ApiException e) {
+    String title = switch (e.status()) {
+      case BAD_REQUEST -> "Solicitud no válida";
+      case CONFLICT -> "Conflicto con el estado actual";
+      case FORBIDDEN -> "Sin permiso";
+      default -> e.status().getReasonPhrase();
+    };
+    return problem(e.status(), title, e.getMessage());
+  }
+
+  @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Solicitud no válida", "El cuerpo de la solicitud no es JSON válido.");
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   ProblemDetail noRoute(NoResourceFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "No encontrado", "No existe la ruta /" + e.getResourcePath() + ".");

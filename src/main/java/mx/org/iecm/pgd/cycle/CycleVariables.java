@@ -1,0 +1,53 @@
+package mx.org.iecm.pgd.cycle;
+
+/**
+ * Names of the process variables every process of a cycle shares. They are passed down from the
+ * lifecycle to each phase and corrective action with explicit {@code camunda:in} mappings.
+ */
+public final class CycleVariables {
+
+  public static final String PLAN_CODE = "planCode";
+  public static final String ACTION_LINE_ID = "actionLineId";
+  public static final String YEAR = "year";
+  public static final String RESPONSIBLE_AREA = "responsibleArea";
+  public static final String PHASE = "phase";
+  /** "1.1 — Facilitar y agilizar…": what a person reads in Tasklist and Cockpit. */
+  public static final String LINE_LABEL = "lineLabel";
+  public static final String LINE_TEXT = "lineText";
+  public static final String AREA_NAME = "areaName";
+  public static final String OBJECTIVE_TEXT = "objectiveText";
+
+  // Decisions taken in review tasks.
+  public static final String DECISION = "decision";
+  public static final String COMMENTS = "comments";
+  public static final String DECIDED_BY = "decidedBy";
+  // The last return, shown to staff on the reopened draft.
+  public static final String RETURN_COMMENTS = "returnComments";
+  public static final String RETURNED_BY = "returnedBy";
+  public static final String RETURNED_FROM = "returnedFrom";
+  /** Who completed the last staff task of the process: they may not approve it. */
+  public static final String PREPARED_BY = "preparedBy";
+
+  // The work program.
+  public static final String GOAL = "goal";
+  public static final String ACTIVITIES = "activities";
+  public static final String INDICATORS = "indicators";
+  public static final String BUDGET = "budget";
+  public static final String RISKS = "risks";
+  public static final String PROGRAM_VERSION = "programVersion";
+
+  public static final String PROGRESS_PERCENT = "progressPercent";
+  public static final String RULING = "ruling";
+  /** What a corrective action answers: the deviation analysis or the nonconformity ruling. */
+  public static final String FINDING = "finding";
+  public static final String ESCALATIONS = "escalations";
+
+  public static final String CANCELLATION_REASON = "cancellationReason";
+  public static final String CANCELLED_BY = "cancelledBy";
+
+  public static final String APPROVE = "approve";
+  public static final String RETURN = "return";
+
+  private CycleVariables() {
+  }
+}

@@ -1,0 +1,45 @@
+package mx.org.iecm.pgd.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import mx.org.iecm.pgd.cycle.CycleVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compares the validated progress with the approved schedule at the report date.
+ */
+@Component("evaluateDeviationDelegate")
+public class EvaluateDeviationDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluateDeviationDelegate.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DeviationPolicy policy;
+
+  public EvaluateDeviationDelegate(@Value("${pgd.execution.deviation-tolerance:10}") double tolerancePoints) {
+    this.policy = new DeviationPolicy(tolerancePoints);
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws Exception {
+    Object activities = execution.getVariable(CycleVariables.ACTIVITIES);
+    JsonNode activityNodes = activities instanceof Iterable<?> ? JSON.valueToTree(activities)
+        : JSON.readTree(String.valueOf(activities));
+    LocalDate date = OffsetDateTime.parse((String) execution.getVariable(ExecutionProcess.REPORT_DATE)).toLocalDate();
+    double expected = policy.expectedPercent(activityNodes, date);
+    Object reported = execution.getVariable(CycleVariables.PROGRESS_PERCENT);
+    double actual = reported instanceof Number number ? number.doubleValue() : 0;
+    boolean deviation = policy.isDeviation(expected, actual);
+    execution.setVariable(ExecutionProcess.EXPECTED_PERCENT, expected);
+    execution.setVariable(ExecutionProcess.DEVIATION, deviation);
+    LOG.info("Cycle {}: progress {}% against {}% expected at {}: deviation={}", execution.getProcessBusinessKey(),
+        actual, expected, date, deviation);
+  }
+}

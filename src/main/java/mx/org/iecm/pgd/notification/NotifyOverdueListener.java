@@ -1,0 +1,104 @@
+package mx.org.iecm.pgd.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import mx.org.iecm.pgd.PgdApplication;
+import mx.org.iecm.pgd.catalog.Groups;
+import mx.org.iecm.pgd.cycle.CycleVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs when a task's escalation timer fires (the task itself stays open): notifies the area head, or
+ * {@code managers} when the overdue task is not a staff task, and records the escalation in the
+ * process instance's {@code escalations} variable.
+ */
+@Component("notifyOverdueListener")
+public class NotifyOverdueListener implements ExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotifyOverdueListener.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy, HH:mm",
+      Locale.forLanguageTag("es-MX"));
+
+  private final EscalationMailer mailer;
+
+  public NotifyOverdueListener(EscalationMailer mailer) {
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    BoundaryEvent boundary = (BoundaryEvent) execution.getBpmnModelElementInstance();
+    UserTask overdue = (UserTask) boundary.getAttachedTo();
+    String area = (String) execution.getVariable(CycleVariables.RESPONSIBLE_AREA);
+    boolean staffTask = overdue.getCamundaCandidateGroups().contains("routing.staff(");
+    String notifiedGroup = staffTask ? Groups.head(area) : Groups.MANAGERS;
+    List<String> recipients = new ArrayList<>();
+    for (User user : execution.getProcessEngineServices().getIdentityService().createUserQuery()
+        .memberOfGroup(notifiedGroup).list()) {
+      if (user.getEmail() != null && !user.getEmail().isBlank()) {
+        recipients.add(user.getEmail());
+      }
+    }
+    List<Task> tasks = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(overdue.getId())
+        .list();
+    ArrayNode escalations = existing(execution.getVariable(CycleVariables.ESCALATIONS));
+    String line = execution.getVariable(CycleVariables.ACTION_LINE_ID) + " (" + execution.getVariable(CycleVariables.YEAR) + ")";
+    for (Task task : tasks) {
+      String due = task.getDueDate() == null ? "sin fecha"
+          : DATE.format(ZonedDateTime.ofInstant(task.getDueDate().toInstant(), PgdApplication.ZONE));
+      String subject = "Tarea vencida: «" + task.getName() + "» — línea " + line;
+      String body = "La tarea «" + task.getName() + "» del ciclo " + execution.getProcessBusinessKey()
+          + " venció el " + due + " y sigue abierta"
+          + (task.getAssignee() == null ? " sin persona asignada." : ", asignada a " + task.getAssignee() + ".")
+          + "\n\nLínea de acción: " + execution.getVariable(CycleVariables.LINE_LABEL)
+          + "\nÁrea responsable: " + execution.getVariable(CycleVariables.AREA_NAME)
+          + "\n\nConsulte la tarea en Tasklist.";
+      boolean mailed = mailer.send(recipients, subject, body);
+      ObjectNode record = escalations.addObject()
+          .put("taskId", task.getId())
+          .put("taskKey", task.getTaskDefinitionKey())
+          .put("task", task.getName())
+          .put("assignee", task.getAssignee())
+          .put("dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString())
+          .put("notifiedGroup", notifiedGroup)
+          .put("mailed", mailed);
+      ArrayNode to = record.putArray("recipients");
+      recipients.forEach(to::add);
+      LOG.info("Cycle {}: task {} ({}) overdue, notified {}", execution.getProcessBusinessKey(),
+          task.getTaskDefinitionKey(), task.getId(), notifiedGroup);
+    }
+    execution.getProcessInstance().setVariable(CycleVariables.ESCALATIONS,
+        SpinValues.jsonValue(escalations.toString()).create());
+  }
+
+  private static ArrayNode existing(Object value) {
+    if (value == null) {
+      return JSON.createArrayNode();
+    }
+    try {
+      JsonNode node = JSON.readTree(value.toString());
+      return node.isArray() ? (ArrayNode) node : JSON.createArrayNode();
+    } catch (Exception e) {
+      return JSON.createArrayNode();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package mx.org.iecm.pgd.planning;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import mx.org.iecm.pgd.cycle.BusinessKey;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every approved version of a cycle's work program, kept side by side (table {@code pgd_program_version}).
+ * Writes join the engine's transaction: a version exists only if the approval that made it commits.
+ */
+@Repository
+public class ProgramVersions {
+
+  private final JdbcClient jdbc;
+
+  public ProgramVersions(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  /** One stored version. */
+  public record ProgramVersion(String businessKey, int version, String content, String reason, String approvedBy,
+      Instant approvedAt) {
+  }
+
+  /** Stores the next version of the cycle's program and returns its number (1 for the first). */
+  public int store(BusinessKey key, String content, String reason, String approvedBy, Instant approvedAt,
+      String processInstanceId) {
+    int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM pgd_program_version WHERE business_key = ?")
+        .param(key.toString())
+        .query(Integer.class)
+        .single();
+    jdbc.sql("""
+            INSERT INTO pgd_program_version (business_key, plan_code, action_line_id, fiscal_year, version, content,
+                reason, approved_by, approved_at, process_instance_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(key.toString(), key.planCode(), key.actionLineId(), key.year(), version, content, reason, approvedBy,
+            Timestamp.from(approvedAt), processInstanceId)
+        .update();
+    return version;
+  }
+
+  public List<ProgramVersion> of(String businessKey) {
+    return jdbc.sql("""
+            SELECT business_key, version, content, reason, approved_by, approved_at
+            FROM pgd_program_version WHERE business_key = ? ORDER BY version""")
+        .param(businessKey)
+        .query((rs, row) -> new ProgramVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getTimestamp(6).toInstant()))
+        .list();
+  }
+}

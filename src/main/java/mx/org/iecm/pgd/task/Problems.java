@@ -1,0 +1,242 @@
+package mx.org.iecm.pgd.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Collects what is wrong with a submission, each problem naming the field as people read it and
+ * its variable name: «Objetivo específico» (goal): es obligatorio.
+ */
+final class Problems {
+
+  private final List<String> problems = new ArrayList<>();
+  private final Submission submission;
+
+  Problems(Submission submission) {
+    this.submission = submission;
+  }
+
+  List<String> list() {
+    return problems;
+  }
+
+  Integer submissionYear() {
+    return submission.year();
+  }
+
+  void add(String field, String label, String problem) {
+    problems.add("«" + label + "» (" + field + "): " + problem);
+  }
+
+  void requiredText(String field, String label, int maxLength) {
+    String value = submission.text(field);
+    if (value == null || value.isBlank()) {
+      add(field, label, "es obligatorio");
+    } else if (value.length() > maxLength) {
+      add(field, label, "excede " + maxLength + " caracteres");
+    }
+  }
+
+  void optionalText(String field, String label, int maxLength) {
+    String value = submission.text(field);
+    if (value != null && value.length() > maxLength) {
+      add(field, label, "excede " + maxLength + " caracteres");
+    }
+  }
+
+  /** One link per line, each an absolute http(s) address. */
+  void links(String field, String label) {
+    String value = submission.text(field);
+    if (value == null) {
+      return;
+    }
+    optionalText(field, label, 4000);
+    int line = 0;
+    for (String link : value.split("\\R")) {
+      line++;
+      if (link.isBlank()) {
+        continue;
+      }
+      if (!isWebLink(link.strip())) {
+        add(field, label, "el renglón " + line + " no es una liga http(s) válida");
+      }
+    }
+  }
+
+  void requiredNumber(String field, String label, BigDecimal min, BigDecimal max) {
+    BigDecimal number = number(submission.raw(field));
+    if (submission.raw(field) == null || (submission.raw(field) instanceof String s && s.isBlank())) {
+      add(field, label, "es obligatorio");
+    } else if (number == null) {
+      add(field, label, "debe ser un número; se recibió «" + submission.raw(field) + "»");
+    } else {
+      range(field, label, number, min, max);
+    }
+  }
+
+  /** A decision among the allowed values; comments required unless it is one of {@code withoutComments}. */
+  void decision(List<String> allowed, List<String> withoutComments, int commentsMax) {
+    String decision = submission.text("decision");
+    if (decision == null || decision.isBlank()) {
+      add("decision", "Decisión", "es obligatoria");
+      return;
+    }
+    if (!allowed.contains(decision)) {
+      add("decision", "Decisión", "valor no válido «" + decision + "»; se espera uno de " + String.join(", ", allowed));
+      return;
+    }
+    String comments = submission.text("comments");
+    if (!withoutComments.contains(decision) && (comments == null || comments.isBlank())) {
+      add("comments", "Comentarios", "son obligatorios cuando la decisión es «" + decision + "»");
+    } else if (comments != null && comments.length() > commentsMax) {
+      add("comments", "Comentarios", "exceden " + commentsMax + " caracteres");
+    }
+  }
+
+  /** A list of rows, each checked by {@code row}; at least {@code min} rows, at most 200. */
+  void rows(String field, String label, int min, Consumer<Row> row) {
+    JsonNode list = submission.json(field);
+    if (list == null || (!list.isMissingNode() && !list.isArray())) {
+      add(field, label, "debe ser una lista");
+      return;
+    }
+    int size = list.isMissingNode() ? 0 : list.size();
+    if (size < min) {
+      add(field, label, min == 1 ? "debe tener al menos un renglón" : "debe tener al menos " + min + " renglones");
+      return;
+    }
+    if (size > 200) {
+      add(field, label, "excede 200 renglones");
+      return;
+    }
+    for (int i = 0; i < size; i++) {
+      row.accept(new Row(field, label, i + 1, list.get(i)));
+    }
+  }
+
+  /** One row of a list field. */
+  final class Row {
+
+    private final String field;
+    private final String label;
+    private final int number;
+    private final JsonNode node;
+
+    Row(String field, String label, int number, JsonNode node) {
+      this.field = field;
+      this.label = label;
+      this.number = number;
+      this.node = node == null ? MissingNode.getInstance() : node;
+    }
+
+    private void problem(String column, String columnLabel, String problem) {
+      add(field + "[" + number + "]." + column, label + ", renglón " + number + ", " + columnLabel, problem);
+    }
+
+    void text(String column, String columnLabel, int maxLength) {
+      JsonNode value = node.get(column);
+      if (value == null || value.isNull() || value.asText().isBlank()) {
+        problem(column, columnLabel, "es obligatorio");
+      } else if (value.asText().length() > maxLength) {
+        problem(column, columnLabel, "excede " + maxLength + " caracteres");
+      }
+    }
+
+    void oneOf(String column, String columnLabel, List<String> allowed) {
+      JsonNode value = node.get(column);
+      if (value == null || value.isNull() || value.asText().isBlank()) {
+        problem(column, columnLabel, "es obligatorio");
+      } else if (!allowed.contains(value.asText())) {
+        problem(column, columnLabel, "valor no válido «" + value.asText() + "»");
+      }
+    }
+
+    BigDecimal number(String column, String columnLabel, boolean required, BigDecimal min, BigDecimal max) {
+      JsonNode value = node.get(column);
+      if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (required) {
+          problem(column, columnLabel, "es obligatorio");
+        }
+        return null;
+      }
+      BigDecimal number = value.isNumber() ? value.decimalValue() : Problems.number(value.asText());
+      if (number == null) {
+        problem(column, columnLabel, "debe ser un número; se recibió «" + value.asText() + "»");
+        return null;
+      }
+      if ((min != null && number.compareTo(min) < 0) || (max != null && number.compareTo(max) > 0)) {
+        problem(column, columnLabel, "debe estar entre " + min + " y " + max);
+      }
+      return number;
+    }
+
+    /** A date (YYYY-MM-DD) inside the fiscal year when {@code year} is known. */
+    LocalDate date(String column, String columnLabel, Integer year) {
+      JsonNode value = node.get(column);
+      if (value == null || value.isNull() || value.asText().isBlank()) {
+        problem(column, columnLabel, "es obligatoria");
+        return null;
+      }
+      LocalDate date;
+      try {
+        date = LocalDate.parse(value.asText().length() > 10 ? value.asText().substring(0, 10) : value.asText());
+      } catch (DateTimeParseException e) {
+        problem(column, columnLabel, "no es una fecha válida (AAAA-MM-DD): «" + value.asText() + "»");
+        return null;
+      }
+      if (year != null && date.getYear() != year) {
+        problem(column, columnLabel, "debe caer dentro del año " + year);
+      }
+      return date;
+    }
+
+    void dateOrder(LocalDate start, LocalDate end, String endColumn, String startLabel, String endLabel) {
+      if (start != null && end != null && end.isBefore(start)) {
+        problem(endColumn, endLabel, "es anterior a «" + startLabel + "»");
+      }
+    }
+  }
+
+  private void range(String field, String label, BigDecimal number, BigDecimal min, BigDecimal max) {
+    if (min != null && number.compareTo(min) < 0) {
+      add(field, label, "no puede ser menor que " + min);
+    } else if (max != null && number.compareTo(max) > 0) {
+      add(field, label, "no puede ser mayor que " + max);
+    }
+  }
+
+  static BigDecimal number(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof BigDecimal decimal) {
+      return decimal;
+    }
+    if (value instanceof Number number) {
+      return new BigDecimal(number.toString());
+    }
+    try {
+      return new BigDecimal(value.toString().strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isWebLink(String link) {
+    try {
+      URI uri = new URI(link);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package mx.org.iecm.pgd.task;
+
+import static mx.org.iecm.pgd.cycle.CycleVariables.APPROVE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import mx.org.iecm.pgd.closure.ClosureProcess;
+import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
+import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.execution.ExecutionProcess;
+import mx.org.iecm.pgd.planning.PlanningProcess;
+import mx.org.iecm.pgd.review.ReviewProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every task completion on the server (fields, decision, comments, four eyes) and refuses it
+ * with a Spanish message that names each field; then records who prepared or decided and why.
+ *
+ * <p>It listens to the end of the user task's activity, which happens inside the completion's
+ * transaction: a refusal rolls the completion back. (A task listener would do the same, but the
+ * engine wraps task-listener exceptions into a generic error that the REST API answers with 500.)
+ */
+@Component("validateSubmissionListener")
+public class ValidateSubmissionListener implements ExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ValidateSubmissionListener.class);
+
+  private final SubmissionRules rules = new SubmissionRules();
+
+  public ValidateSubmissionListener() {
+    QuietRefusalsFilter.install();
+  }
+
+  @Override
+  public void notify(DelegateExecution task) {
+    if (task.isCanceled()) {
+      // The task is being removed (cycle cancelled, instance deleted), not completed.
+      return;
+    }
+    String key = task.getCurrentActivityId();
+    String name = task.getCurrentActivityName();
+    Submission submission = new Submission(task::getVariable);
+    String user = CurrentUser.of(task);
+    List<String> problems = new ArrayList<>(rules.check(key, submission));
+    boolean decisionTask = SubmissionRules.DECISION_TASKS.containsKey(key);
+    if (decisionTask && user != null && user.equals(task.getVariable(CycleVariables.PREPARED_BY))) {
+      problems.add(SubmissionRules.selfApproval(user));
+    }
+    if (ClosureProcess.TASK_SIGN_CLOSURE.equals(key) && APPROVE.equals(submission.text(CycleVariables.DECISION))) {
+      long open = task.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(CorrectiveActionProcess.KEY)
+          .processInstanceBusinessKey(task.getProcessBusinessKey())
+          .count();
+      if (open > 0) {
+        problems.add("«Decisión» (decision): no se puede firmar el cierre con " + open
+            + (open == 1 ? " acción correctiva abierta" : " acciones correctivas abiertas") + " en el ciclo");
+      }
+    }
+    if (!problems.isEmpty()) {
+      LOG.info("Refused completion of {} in cycle {} by {}: {}", key, task.getProcessBusinessKey(), user, problems);
+      throw new SubmissionRefusedException(name, problems);
+    }
+    if (SubmissionRules.STAFF_TASKS.contains(key)) {
+      recordPreparation(task, key, user, submission);
+    } else if (decisionTask) {
+      recordDecision(task, key, user, submission);
+    }
+  }
+
+  private static void recordPreparation(DelegateExecution task, String key, String user, Submission submission) {
+    task.setVariable(CycleVariables.PREPARED_BY, user);
+    task.removeVariable(CycleVariables.RETURN_COMMENTS);
+    task.removeVariable(CycleVariables.RETURNED_BY);
+    task.removeVariable(CycleVariables.RETURNED_FROM);
+    if (PlanningProcess.TASK_DRAFT_PROGRAM.equals(key)) {
+      task.setVariable(PlanningProcess.CO_RESPONSIBLE_RETURNS, 0);
+    }
+    if (ExecutionProcess.TASK_REPORT_PROGRESS.equals(key)) {
+      task.setVariable(CycleVariables.PROGRESS_PERCENT, overallProgress(submission.json(ExecutionProcess.ACTIVITY_PROGRESS)));
+    }
+  }
+
+  private static void recordDecision(DelegateExecution task, String key, String user, Submission submission) {
+    String decision = submission.text(CycleVariables.DECISION);
+    task.setVariable(CycleVariables.DECIDED_BY, user);
+    boolean goesOn = APPROVE.equals(decision) || ExecutionProcess.CONTINUE.equals(decision)
+        || ReviewProcess.OBSERVATIONS.equals(decision);
+    if (!goesOn) {
+      task.setVariable(CycleVariables.RETURN_COMMENTS, submission.text(CycleVariables.COMMENTS));
+      task.setVariable(CycleVariables.RETURNED_BY, user);
+      task.setVariable(CycleVariables.RETURNED_FROM, task.getCurrentActivityName());
+    }
+    if (PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY.equals(key) && CycleVariables.RETURN.equals(decision)) {
+      Object returns = task.getVariable(PlanningProcess.CO_RESPONSIBLE_RETURNS);
+      task.setVariable(PlanningProcess.CO_RESPONSIBLE_RETURNS, returns instanceof Number n ? n.intValue() + 1 : 1);
+    }
+    if (ReviewProcess.TASK_RULE_RESULTS.equals(key) && goesOn) {
+      String comments = submission.text(CycleVariables.COMMENTS);
+      String ruling = APPROVE.equals(decision) ? "Conforme" : "Conforme con observaciones";
+      task.setVariable(CycleVariables.RULING, comments == null || comments.isBlank() ? ruling : ruling + ": " + comments);
+    }
+  }
+
+  /** Mean of the activities' percentages, one decimal. */
+  static double overallProgress(JsonNode rows) {
+    if (rows == null || !rows.isArray() || rows.isEmpty()) {
+      return 0;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode row : rows) {
+      BigDecimal percent = Problems.number(row.path("percent").asText());
+      sum = sum.add(percent == null ? BigDecimal.ZERO : percent);
+    }
+    return sum.divide(BigDecimal.valueOf(rows.size()), 1, RoundingMode.HALF_UP).doubleValue();
+  }
+}

@@ -1,0 +1,134 @@
+package mx.org.iecm.pgd.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the diagrams in bpmn/ with the Camunda BPMN Model API: the rules every process and user task keeps.
+ */
+class ProcessModelTest {
+
+  static final Path BPMN = Path.of("bpmn");
+  static final Path FORMS = Path.of("forms");
+  static final Map<String, BpmnModelInstance> MODELS = new HashMap<>();
+  static final Map<String, JsonNode> FORMS_BY_ID = new HashMap<>();
+
+  @BeforeAll
+  static void readModelsAndForms() throws IOException {
+    try (Stream<Path> files = Files.list(BPMN)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        MODELS.put(file.getFileName().toString(), Bpmn.readModelFromFile(file.toFile()));
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.list(FORMS)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        JsonNode form = json.readTree(file.toFile());
+        FORMS_BY_ID.put(form.get("id").asText(), form);
+      }
+    }
+  }
+
+  private static List<UserTask> userTasks() {
+    List<UserTask> tasks = new ArrayList<>();
+    MODELS.values().forEach(model -> tasks.addAll(model.getModelElementsByType(UserTask.class)));
+    return tasks;
+  }
+
+  @Test
+  void theProcessesOfTheInterfaceExistOnePerFileNamedAfterTheirKey() {
+    assertThat(MODELS.keySet()).containsExactlyInAnyOrder("action-line-lifecycle.bpmn", "action-line-planning.bpmn",
+        "action-line-execution.bpmn", "action-line-review.bpmn", "action-line-closure.bpmn", "corrective-action.bpmn",
+        "program-change.bpmn");
+    MODELS.forEach((file, model) -> {
+      Process process = model.getModelElementsByType(Process.class).iterator().next();
+      assertThat(file).isEqualTo(process.getId() + ".bpmn");
+      assertThat(process.isExecutable()).isTrue();
+      assertThat(process.getCamundaVersionTag()).as("versionTag of %s", file).isNotBlank();
+      assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of %s", file).isNotBlank();
+    });
+  }
+
+  @Test
+  void everyUserTaskHasAComputedCandidateGroupAFormThatExistsADueDateAndAnEscalation() {
+    assertThat(userTasks()).hasSize(20);
+    for (UserTask task : userTasks()) {
+      assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).startsWith("${routing.");
+      assertThat(task.getCamundaAssignee()).as("assignee of %s", task.getId()).isNull();
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      assertThat(FORMS_BY_ID).as("form %s of %s", task.getCamundaFormRef(), task.getId())
+          .containsKey(task.getCamundaFormRef());
+      assertThat(task.getCamundaFormRef()).isEqualTo("Form_" + task.getId().substring("Task_".length()));
+      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).startsWith("${deadlines.dueDate(now(),");
+      List<BoundaryEvent> escalations = task.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(event -> event.getAttachedTo() == task && !event.cancelActivity()).toList();
+      assertThat(escalations).as("escalation timer of %s", task.getId()).hasSize(1);
+    }
+  }
+
+  @Test
+  void everyFormIsUsedByATaskAndDecisionFormsOfferTheDecisionAndComments() {
+    List<String> referenced = userTasks().stream().map(UserTask::getCamundaFormRef).toList();
+    assertThat(FORMS_BY_ID.keySet()).containsExactlyInAnyOrderElementsOf(referenced);
+    FORMS_BY_ID.forEach((id, form) -> {
+      List<String> keys = form.findValuesAsText("key");
+      if (keys.contains("decision")) {
+        assertThat(keys).as("comments in %s", id).contains("comments");
+      }
+      assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
+    });
+  }
+
+  @Test
+  void callActivitiesPassTheBusinessKeyAndNamedVariablesOnly() {
+    for (BpmnModelInstance model : MODELS.values()) {
+      for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+        List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+        assertThat(ins).as("business key into %s", call.getId())
+            .anyMatch(in -> "#{execution.processBusinessKey}".equals(in.getCamundaBusinessKey()));
+        assertThat(ins).as("no 'all variables' in %s", call.getId())
+            .noneMatch(in -> "all".equals(in.getCamundaVariables()));
+        assertThat(ins).extracting(CamundaIn::getCamundaTarget).contains("planCode", "actionLineId", "year",
+            "responsibleArea");
+      }
+    }
+  }
+
+  @Test
+  void everyElementIsLaidOutAndIdsAreOnPurpose() {
+    for (BpmnModelInstance model : MODELS.values()) {
+      List<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+          .map(shape -> shape.getBpmnElement().getId()).toList();
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        assertThat(shapes).as("shape of %s", node.getId()).contains(node.getId());
+        assertThat(node.getId()).matches("(Task|Gateway|Event|CallActivity|SubProcess)_[A-Z][A-Za-z]+");
+      }
+      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+        assertThat(flow.getId()).matches("Flow_[A-Z][A-Za-z0-9]+");
+      }
+    }
+  }
+}

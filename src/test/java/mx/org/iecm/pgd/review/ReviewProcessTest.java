@@ -1,0 +1,97 @@
+package mx.org.iecm.pgd.review;
+
+import static mx.org.iecm.pgd.review.ReviewProcess.TASK_APPROVE_RESULTS_HEAD;
+import static mx.org.iecm.pgd.review.ReviewProcess.TASK_REPORT_RESULTS;
+import static mx.org.iecm.pgd.review.ReviewProcess.TASK_RULE_RESULTS;
+import static mx.org.iecm.pgd.support.Submissions.approve;
+import static mx.org.iecm.pgd.support.Submissions.decision;
+import static mx.org.iecm.pgd.support.Submissions.implementation;
+import static mx.org.iecm.pgd.support.Submissions.results;
+import static mx.org.iecm.pgd.support.Submissions.returned;
+import static mx.org.iecm.pgd.support.Submissions.rootCause;
+import static mx.org.iecm.pgd.support.Submissions.workProgram;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
+import mx.org.iecm.pgd.support.ProcessTest;
+import mx.org.iecm.pgd.task.SubmissionRefusedException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = {"bpmn/action-line-review.bpmn", "bpmn/corrective-action.bpmn"})
+class ReviewProcessTest extends ProcessTest {
+
+  private ProcessInstance startReview() {
+    return start(ReviewProcess.KEY, "1.1", 2021, Map.of("indicators", workProgram(2021).get("indicators")));
+  }
+
+  @Test
+  void conformingResultsEndTheReviewWithTheRuling() {
+    ProcessInstance review = startReview();
+    String key = review.getBusinessKey();
+
+    assertThat(engine.getTaskService().getVariable(staff.taskOf(key).getId(), "indicatorResults").toString())
+        .contains("Votos nulos por error de llenado", "3.6");
+    staff.completeTaskOf(key, results());
+    head.completeTaskOf(key, approve());
+    sgce.completeTaskOf(key, decision("observations", "Documentar la metodología de medición."));
+
+    assertThat(review).hasPassedInOrder(TASK_REPORT_RESULTS, TASK_APPROVE_RESULTS_HEAD, TASK_RULE_RESULTS).isEnded()
+        .variables().containsEntry("ruling", "Conforme con observaciones: Documentar la metodología de medición.");
+  }
+
+  @Test
+  void nonconformingOpensACorrectiveActionAndTheRulingIsTakenAgain() {
+    ProcessInstance review = startReview();
+    String key = review.getBusinessKey();
+    staff.completeTaskOf(key, results());
+    head.completeTaskOf(key, approve());
+
+    sgce.completeTaskOf(key, decision("nonconforming", "La evidencia no sustenta el valor informado."));
+
+    ProcessInstance action = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CorrectiveActionProcess.KEY).processInstanceBusinessKey(key).singleResult();
+    assertThat(action).isWaitingAt(CorrectiveActionProcess.TASK_ANALYSE_ROOT_CAUSE);
+    staff.completeTaskOf(key, rootCause());
+    head.completeTaskOf(key, approve());
+    staff.completeTaskOf(key, implementation());
+    sgce.completeTaskOf(key, approve());
+
+    assertThat(review).isWaitingAt(TASK_RULE_RESULTS);
+    sgce.completeTaskOf(key, approve());
+    assertThat(review).isEnded().variables().containsEntry("ruling", "Conforme");
+  }
+
+  @Test
+  void returnedResultsGoBackToStaff() {
+    ProcessInstance review = startReview();
+    String key = review.getBusinessKey();
+    staff.completeTaskOf(key, results());
+    head.completeTaskOf(key, approve());
+
+    sgce.completeTaskOf(key, returned("Falta la liga a la evidencia del indicador."));
+
+    assertThat(review).isWaitingAt(TASK_REPORT_RESULTS).variables()
+        .containsEntry("returnComments", "Falta la liga a la evidencia del indicador.");
+  }
+
+  @Test
+  void resultValueThatIsNotANumberIsRefused() {
+    ProcessInstance review = startReview();
+    Map<String, Object> results = Map.of(
+        "indicatorResults", mx.org.iecm.pgd.support.Submissions.json(
+            "[{\"indicator\":\"Votos nulos por error de llenado\",\"target\":3.6,\"value\":\"bajo\"}]"),
+        "resultsSummary", "Bien.",
+        "evidenceLinks", "ftp://servidor/evidencia");
+
+    assertThatThrownBy(() -> staff.completeTaskOf(review.getBusinessKey(), results))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("«Resultados por indicador, renglón 1, Valor final» (indicatorResults[1].value): debe ser un número; se recibió «bajo»")
+        .hasMessageContaining("«Evidencias» (evidenceLinks): el renglón 1 no es una liga http(s) válida");
+    assertThat(review).isWaitingAt(TASK_REPORT_RESULTS);
+  }
+}

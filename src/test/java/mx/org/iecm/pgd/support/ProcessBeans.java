@@ -1,0 +1,92 @@
+package mx.org.iecm.pgd.support;
+
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import liquibase.integration.spring.SpringLiquibase;
+import mx.org.iecm.pgd.catalog.CatalogLoader;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
+import mx.org.iecm.pgd.closure.LessonsLearned;
+import mx.org.iecm.pgd.closure.StoreLessonsDelegate;
+import mx.org.iecm.pgd.cycle.CycleService;
+import mx.org.iecm.pgd.cycle.EnterPhaseListener;
+import mx.org.iecm.pgd.execution.EvaluateDeviationDelegate;
+import mx.org.iecm.pgd.execution.ScheduleReportsDelegate;
+import mx.org.iecm.pgd.notification.EscalationMailer;
+import mx.org.iecm.pgd.notification.NotifyOverdueListener;
+import mx.org.iecm.pgd.planning.ProgramVersions;
+import mx.org.iecm.pgd.planning.StoreProgramVersionDelegate;
+import mx.org.iecm.pgd.routing.DeadlineProperties;
+import mx.org.iecm.pgd.routing.Deadlines;
+import mx.org.iecm.pgd.routing.Routing;
+import mx.org.iecm.pgd.task.PrepareTaskListener;
+import mx.org.iecm.pgd.task.ValidateSubmissionListener;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * The application's real delegates and listeners, registered by bean name in the in-memory test
+ * engine, with the application's own tables created by its Liquibase changelog.
+ */
+public final class ProcessBeans {
+
+  public static final PlanCatalog CATALOG = new CatalogLoader().load(
+      new ClassPathResource("plan/areas.yaml"), List.of(new ClassPathResource("plan/pgd-2020-2023.yaml")));
+
+  private static boolean tablesCreated;
+
+  public final ProgramVersions programVersions;
+  public final LessonsLearned lessons;
+  public final CycleService cycles;
+
+  private ProcessBeans(ProcessEngine engine) {
+    DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    createTables(dataSource);
+    // Each test starts with the application's tables empty, as the engine's extension leaves its own.
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("DELETE FROM pgd_program_version").update();
+    jdbc.sql("DELETE FROM pgd_lesson_learned").update();
+    Clock clock = Clock.systemUTC();
+    programVersions = new ProgramVersions(dataSource);
+    lessons = new LessonsLearned(dataSource);
+    cycles = new CycleService(CATALOG, engine.getRuntimeService(), engine.getHistoryService());
+    Mocks.register("routing", new Routing(CATALOG));
+    Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30)));
+    Mocks.register("enterPhaseListener", new EnterPhaseListener());
+    Mocks.register("prepareTaskListener", new PrepareTaskListener());
+    Mocks.register("validateSubmissionListener", new ValidateSubmissionListener());
+    Mocks.register("notifyOverdueListener", new NotifyOverdueListener(new EscalationMailer(
+        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pgd@localhost")));
+    Mocks.register("storeProgramVersionDelegate", new StoreProgramVersionDelegate(programVersions, clock));
+    Mocks.register("scheduleReportsDelegate", new ScheduleReportsDelegate(CATALOG));
+    Mocks.register("evaluateDeviationDelegate", new EvaluateDeviationDelegate(10));
+    Mocks.register("storeLessonsDelegate", new StoreLessonsDelegate(lessons, clock));
+  }
+
+  /** Registers the beans for the test about to run; call from {@code @BeforeEach}. */
+  public static ProcessBeans registerIn(ProcessEngine engine) {
+    return new ProcessBeans(engine);
+  }
+
+  private static synchronized void createTables(DataSource dataSource) {
+    if (tablesCreated) {
+      return;
+    }
+    SpringLiquibase liquibase = new SpringLiquibase();
+    liquibase.setDataSource(dataSource);
+    liquibase.setChangeLog("classpath:db/changelog/pgd-tables.yaml");
+    liquibase.setResourceLoader(new DefaultResourceLoader());
+    try {
+      liquibase.afterPropertiesSet();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not create the application's tables in the test engine", e);
+    }
+    tablesCreated = true;
+  }
+}
