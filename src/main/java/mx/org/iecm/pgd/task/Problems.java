@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +83,12 @@ final class Problems {
     }
   }
 
+  /** How people read each decision value in the forms. */
+  static final Map<String, String> DECISION_LABELS = Map.of(
+      "approve", "Aprobar", "return", "Devolver", "observations", "Conforme con observaciones",
+      "nonconforming", "No conforme", "continue", "Continuar", "change", "Solicitar modificación",
+      "corrective", "Abrir acción correctiva");
+
   /** A decision among the allowed values; comments required unless it is one of {@code withoutComments}. */
   void decision(List<String> allowed, List<String> withoutComments, int commentsMax) {
     String decision = submission.text("decision");
@@ -95,7 +102,8 @@ final class Problems {
     }
     String comments = submission.text("comments");
     if (!withoutComments.contains(decision) && (comments == null || comments.isBlank())) {
-      add("comments", "Comentarios", "son obligatorios cuando la decisión es «" + decision + "»");
+      add("comments", "Comentarios", "son obligatorios cuando la decisión es «"
+          + DECISION_LABELS.getOrDefault(decision, decision) + "»");
     } else if (comments != null && comments.length() > commentsMax) {
       add("comments", "Comentarios", "exceden " + commentsMax + " caracteres");
     }

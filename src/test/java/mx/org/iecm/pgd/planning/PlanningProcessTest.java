@@ -149,7 +149,7 @@ class PlanningProcessTest extends ProcessTest {
 
     assertThatThrownBy(() -> head.completeTaskOf(planning.getBusinessKey(), returned(null)))
         .isInstanceOf(SubmissionRefusedException.class)
-        .hasMessageContaining("«Comentarios» (comments): son obligatorios cuando la decisión es «return»");
+        .hasMessageContaining("«Comentarios» (comments): son obligatorios cuando la decisión es «Devolver»");
     assertThatThrownBy(() -> head.completeTaskOf(planning.getBusinessKey(), Map.of()))
         .hasMessageContaining("«Decisión» (decision): es obligatoria");
     assertThat(planning).isWaitingAt(TASK_APPROVE_PROGRAM_HEAD);

@@ -50,7 +50,7 @@ class SubmissionRulesTest {
         .containsExactly("«Decisión» (decision): valor no válido «quizá»; se espera uno de approve, observations,"
             + " nonconforming, return");
     assertThat(rules.check("Task_RuleResults", Submission.of(Map.of("decision", "nonconforming"))))
-        .containsExactly("«Comentarios» (comments): son obligatorios cuando la decisión es «nonconforming»");
+        .containsExactly("«Comentarios» (comments): son obligatorios cuando la decisión es «No conforme»");
     assertThat(rules.check("Task_AnalyseDeviation", Submission.of(Map.of("decision", "continue")))).isEmpty();
   }
 
