@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, once the engine is built and before anyone can log in, the Camunda groups of every area
- * and role and, in the demo mode only, the demo users. It runs at every start and changes only
+ * and role, their authorizations ({@link AccessPolicy}) and, in the demo mode only, the demo users. It runs at every start and changes only
  * what is missing or renamed, so starting twice creates nothing twice.
  */
 @Component
@@ -44,6 +44,7 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     IdentityService identity = processEngine.getIdentityService();
     ensureGroups(identity, DirectoryEntries.groups(catalog));
+    AuthorizationBootstrap.ensure(processEngine.getAuthorizationService(), AccessPolicy.grants(catalog));
     if (demo) {
       ensureDemoUsers(identity, DirectoryEntries.demoUsers(catalog));
     }

@@ -6,17 +6,23 @@ import mx.org.iecm.pgd.catalog.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -24,12 +30,14 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Who may call what.
  *
  * <ul>
- *   <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against Camunda's users, no session.
- *   <li>Everything else (the Camunda webapps and static files): the webapps' own login, which keeps
- *       its own CSRF protection.
+ *   <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against Camunda's users for scripts and
+ *       integrations, or the session of a person logged in at {@code /login}.
+ *   <li>Everything else: one login at {@code /login} whose session Tasklist, Cockpit, Admin and our
+ *       pages share; only the login page and its stylesheet are public.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
   static final String ENGINE_REST = "/engine-rest/**";
@@ -57,21 +65,61 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
             .accessDeniedHandler(new ProblemAccessDeniedHandler(objectMapper)))
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Stateless Basic authentication: there is no session cookie for a forged request to ride on.
-        .csrf(csrf -> csrf.disable())
+        // Scripts send HTTP Basic on every call and get no session; a person logged in at /login uses
+        // the session of the webapps here too.
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // A forged request could ride on that session cookie: it needs the CSRF token. Calls that carry
+        // their own credentials, or have no session at all, cannot be forged that way.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+            || request.getSession(false) == null))
         .build();
   }
 
   @Bean
   @Order(2)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     return http
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        // The Camunda webapps protect their own forms with their CSRF prevention filter.
-        .csrf(csrf -> csrf.disable())
-        .headers(Customizer.withDefaults())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/css/**"),
+                path.matcher("/favicon.ico"))
+            .permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl(TASKLIST, false))
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"),
+                path.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout")))
+            .logoutSuccessHandler(WebappSecuritySupport::afterLogout))
+        // Background calls of the webapps get 401, pages a redirect to the login page.
+        .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path.matcher("/camunda/api/**")))
+        .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+        // Camunda's webapps protect their requests with their own CSRF filter (X-XSRF-TOKEN); our pages use Spring's.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**")))
+        .headers(headers -> headers
+            .frameOptions(frame -> frame.sameOrigin())
+            .contentTypeOptions(Customizer.withDefaults()))
         .build();
+  }
+
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+  /**
+   * Signs the person Spring Security authenticated into the Camunda webapps (Camunda's container-based
+   * authentication): one login for Tasklist, Cockpit, Admin and our pages. It runs after the security
+   * filter chain and before the webapps' own filters.
+   */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setName("camunda-webapp-single-sign-on");
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setInitParameters(Map.of(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        ContainerBasedAuthenticationProvider.class.getName()));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
   }
 
   /**

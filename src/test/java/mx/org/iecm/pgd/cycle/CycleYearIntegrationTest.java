@@ -20,9 +20,11 @@ import mx.org.iecm.pgd.support.EngineRest;
 import mx.org.iecm.pgd.support.MailServer;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,6 +50,8 @@ class CycleYearIntegrationTest {
   HistoryService historyService;
   @Autowired
   ProgramVersions programVersions;
+  @Autowired
+  IdentityService identityService;
 
   private void runDueTimers(String businessKey) {
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
@@ -70,19 +74,27 @@ class CycleYearIntegrationTest {
     assertThat(rest.withBasicAuth("manager1", "demo").postForEntity("/api/cycles/2021/1.1", null, JsonNode.class)
         .getBody().at("/existing/0").asText()).isEqualTo(key);
 
-    // Planning, with a refused draft and a refused self-approval on the way.
-    JsonNode draft = engine.task("deoeyg-staff1", key, "deoeyg-staff");
+    // Planning, with a refused draft and a refused self-approval on the way: a person who belongs to
+    // both groups of the area drafts, then tries to approve.
+    if (identityService.createUserQuery().userId("deoeyg-both").count() == 0) {
+      User both = identityService.newUser("deoeyg-both");
+      both.setPassword("demo");
+      identityService.saveUser(both);
+      identityService.createMembership("deoeyg-both", "deoeyg-staff");
+      identityService.createMembership("deoeyg-both", "deoeyg-head");
+    }
+    JsonNode draft = engine.task("deoeyg-both", key, "deoeyg-staff");
     Map<String, Object> invalid = new HashMap<>(workProgram(2021));
     invalid.put("budget", "mucho");
-    ResponseEntity<JsonNode> refused = engine.submit("deoeyg-staff1", draft.get("id").asText(), invalid);
+    ResponseEntity<JsonNode> refused = engine.submit("deoeyg-both", draft.get("id").asText(), invalid);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText())
         .contains("«Presupuesto estimado» (budget): debe ser un número; se recibió «mucho»");
-    engine.complete("deoeyg-staff1", key, "deoeyg-staff", workProgram(2021));
-    JsonNode approval = engine.task("deoeyg-head1", key, "deoeyg-head");
-    ResponseEntity<JsonNode> selfApproval = engine.submit("deoeyg-staff1", approval.get("id").asText(), approve());
+    engine.complete("deoeyg-both", key, "deoeyg-staff", workProgram(2021));
+    JsonNode approval = engine.task("deoeyg-both", key, "deoeyg-head");
+    ResponseEntity<JsonNode> selfApproval = engine.submit("deoeyg-both", approval.get("id").asText(), approve());
     assertThat(selfApproval.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(selfApproval.getBody().get("message").asText()).contains("deoeyg-staff1 preparó este trabajo");
+    assertThat(selfApproval.getBody().get("message").asText()).contains("deoeyg-both preparó este trabajo");
     engine.complete("deoeyg-head1", key, "deoeyg-head", approve());
     engine.complete("utalaod-head1", key, "utalaod-head", approve());
     engine.complete("sgce1", key, "sgce-office", approve());

@@ -26,6 +26,9 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * The application started as an operator starts it: without configuration, in the demo mode on
  * H2, and in production mode on PostgreSQL.
+ *
+ * <p>It runs in a test JVM of its own (see the surefire configuration): the Camunda webapps keep
+ * process-wide state that would otherwise point the shared test context at these short-lived applications.
  */
 class ApplicationStartupTest {
 

@@ -55,7 +55,8 @@ public final class ProcessBeans {
     Clock clock = Clock.systemUTC();
     programVersions = new ProgramVersions(dataSource);
     lessons = new LessonsLearned(dataSource);
-    cycles = new CycleService(CATALOG, engine.getRuntimeService(), engine.getHistoryService());
+    cycles = new CycleService(CATALOG, engine.getRuntimeService(), engine.getHistoryService(),
+        engine.getIdentityService());
     Mocks.register("routing", new Routing(CATALOG));
     Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30)));
     Mocks.register("enterPhaseListener", new EnterPhaseListener());

@@ -1,0 +1,91 @@
+package mx.org.iecm.pgd.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One login for the webapps: a browser-like client logs in at /login and is known to Tasklist.
+ */
+@PgdIntegrationTest
+class WebappLoginIntegrationTest {
+
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @LocalServerPort
+  int port;
+
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+    HttpResponse<String> page = get("/login", "text/html");
+    Matcher token = CSRF.matcher(page.body());
+    assertThat(token.find()).as("CSRF field on the login page").isTrue();
+    return post("/login", "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+        + "&_csrf=" + token.group(1));
+  }
+
+  @Test
+  void pagesRedirectToTheSpanishLoginPageWithSecurityHeaders() throws Exception {
+    HttpResponse<String> tasklist = get("/camunda/app/tasklist/default/", "text/html");
+    assertThat(tasklist.statusCode()).isEqualTo(302);
+    assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    assertThat(get("/camunda/api/admin/auth/user/default", "application/json").statusCode()).isEqualTo(401);
+
+    HttpResponse<String> page = get("/login", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<html lang=\"es-MX\"", "Iniciar sesión", "Contraseña");
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void oneLoginOpensTasklistAndTheWebappsKnowThePerson() throws Exception {
+    HttpResponse<String> loggedIn = login("deoeyg-staff1", "demo");
+    assertThat(loggedIn.statusCode()).isEqualTo(302);
+    assertThat(loggedIn.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/default/"));
+
+    assertThat(get("/camunda/app/tasklist/default/", "text/html").statusCode()).isEqualTo(200);
+    HttpResponse<String> user = get("/camunda/api/admin/auth/user/default", "application/json");
+    assertThat(user.body()).contains("\"userId\":\"deoeyg-staff1\"", "tasklist").doesNotContain("cockpit");
+    assertThat(get("/api/plan", "application/json").statusCode()).isEqualTo(200);
+    assertThat(get("/camunda/app/cockpit/default/", "text/html").statusCode()).isEqualTo(403);
+
+    assertThat(post("/camunda/api/admin/auth/user/default/logout", "").statusCode()).isEqualTo(200);
+    assertThat(get("/camunda/api/admin/auth/user/default", "application/json").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void wrongPasswordStaysOnTheLoginPageWithAnError() throws Exception {
+    HttpResponse<String> refused = login("utsi-head2", "no-es-esta");
+
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    assertThat(get("/login?error", "text/html").body()).contains("Usuario o contraseña incorrectos");
+  }
+}
