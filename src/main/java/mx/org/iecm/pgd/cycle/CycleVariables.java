@@ -37,6 +37,8 @@ public final class CycleVariables {
   public static final String PROGRAM_VERSION = "programVersion";
 
   public static final String PROGRESS_PERCENT = "progressPercent";
+  /** The last reported indicator values as short JSON text: [{"indicator", "target", "value"}]. */
+  public static final String INDICATOR_SUMMARY = "indicatorSummary";
   public static final String RULING = "ruling";
   /** What a corrective action answers: the deviation analysis or the nonconformity ruling. */
   public static final String FINDING = "finding";

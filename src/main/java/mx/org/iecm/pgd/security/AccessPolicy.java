@@ -64,7 +64,7 @@ public final class AccessPolicy {
     roles.put("sgce", role("Oficina del SGCE", "`sgce-office`", taskWorker(Groups.SGCE_OFFICE),
         "ver y trabajar sus tareas de revisión de todas las áreas"));
     roles.put("managers", role("Seguimiento del plan", "`managers`", manager(),
-        "solo este grupo y `camunda-admin` pueden iniciar o cancelar por `/api/cycles`"));
+        "solo este grupo y `camunda-admin` pueden iniciar o cancelar por `/api/cycles` y consultar `/api/status`, el tablero del plan en Cockpit y las métricas"));
     roles.put("auditors", role("Auditoría del SGCE", "`auditors`", auditor(),
         "nada más: no pueden reclamar, completar, iniciar, cancelar ni modificar"));
     roles.put("admin", role("Administración", "`camunda-admin`", administrator(), null));
@@ -111,6 +111,8 @@ public final class AccessPolicy {
             "iniciar ciclos y cancelarlos con justificación"),
         new Grant(group, Resources.PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.CREATE),
             "iniciar ciclos y cancelarlos con justificación"),
+        new Grant(group, Resources.TASK, ANY, List.of(Permissions.READ),
+            "ver las tareas abiertas de todas las áreas, sin trabajarlas"),
         new Grant(group, Resources.DEPLOYMENT, ANY, List.of(Permissions.READ), "ver los despliegues"),
         new Grant(group, Resources.USER, ANY, List.of(Permissions.READ), "ver los nombres de personas y grupos"),
         new Grant(group, Resources.GROUP, ANY, List.of(Permissions.READ), "ver los nombres de personas y grupos"));

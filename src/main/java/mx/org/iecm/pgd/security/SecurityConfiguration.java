@@ -42,6 +42,7 @@ class SecurityConfiguration {
 
   static final String ENGINE_REST = "/engine-rest/**";
   static final String API = "/api/**";
+  static final String ACTUATOR = "/actuator/**";
 
   @Bean
   @Order(1)
@@ -53,13 +54,22 @@ class SecurityConfiguration {
         // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's.
         .securityMatcher(new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(ENGINE_REST),
-            PathPatternRequestMatcher.withDefaults().matcher(API)))
+            PathPatternRequestMatcher.withDefaults().matcher(API),
+            PathPatternRequestMatcher.withDefaults().matcher(ACTUATOR)))
         .authorizeHttpRequests(requests -> requests
             // Starting and cancelling cycles: managers and administrators only.
             .requestMatchers(path.matcher(HttpMethod.POST, "/api/cycles/{year}"),
                 path.matcher(HttpMethod.POST, "/api/cycles/{year}/{lineId}"),
                 path.matcher(HttpMethod.POST, "/api/cycles/{year}/{lineId}/cancel"))
             .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
+            // The plan's status and the operations metrics: managers and administrators only.
+            .requestMatchers(path.matcher(HttpMethod.GET, "/api/status"), path.matcher("/actuator/prometheus"),
+                path.matcher("/actuator/metrics/**"))
+            .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
+            // Health answers anyone, with details only for managers and administrators.
+            .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"), path.matcher(HttpMethod.GET, "/actuator/health/**"))
+            .permitAll()
+            .requestMatchers(path.matcher(ACTUATOR)).hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
         .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))

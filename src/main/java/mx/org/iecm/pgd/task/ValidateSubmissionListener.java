@@ -84,6 +84,13 @@ public class ValidateSubmissionListener implements ExecutionListener {
     }
     if (ExecutionProcess.TASK_REPORT_PROGRESS.equals(key)) {
       task.setVariable(CycleVariables.PROGRESS_PERCENT, overallProgress(submission.json(ExecutionProcess.ACTIVITY_PROGRESS)));
+      // A short text copy of the indicator values (kept inline in the engine's variable table), which
+      // the status overview reads for every line in one query.
+      JsonNode values = submission.json(ExecutionProcess.INDICATOR_VALUES);
+      if (values != null && values.isArray()) {
+        String summary = values.toString();
+        task.setVariable(CycleVariables.INDICATOR_SUMMARY, summary.length() <= 3900 ? summary : "[]");
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package mx.org.iecm.pgd.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -13,6 +15,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Errors of our API as RFC 9457 problem details with a Spanish {@code detail}.
  */
 @RestControllerAdvice(basePackages = "mx.org.iecm.pgd")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
   @ExceptionHandler(NotFoundException.class)

@@ -3,16 +3,10 @@ package mx.org.iecm.pgd.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import mx.org.iecm.pgd.support.BrowserSession;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,31 +16,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PgdIntegrationTest
 class WebappLoginIntegrationTest {
 
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
   @LocalServerPort
   int port;
 
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private BrowserSession browser;
+
+  @BeforeEach
+  void newBrowser() {
+    browser = new BrowserSession(port);
+  }
 
   private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return browser.get(path, accept);
   }
 
   private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    return browser.post(path, form);
   }
 
   private HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
-    HttpResponse<String> page = get("/login", "text/html");
-    Matcher token = CSRF.matcher(page.body());
-    assertThat(token.find()).as("CSRF field on the login page").isTrue();
-    return post("/login", "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-        + "&_csrf=" + token.group(1));
+    return browser.login(user, password);
   }
 
   @Test

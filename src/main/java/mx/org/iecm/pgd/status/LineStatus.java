@@ -1,0 +1,36 @@
+package mx.org.iecm.pgd.status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where one action line stands in a year, as the status API answers it.
+ */
+public record LineStatus(
+    String actionLineId,
+    String text,
+    String policy,
+    String program,
+    String objective,
+    String responsibleArea,
+    String responsibleAreaName,
+    String businessKey,
+    String processInstanceId,
+    String state,
+    String stateLabel,
+    List<OpenTask> openTasks,
+    boolean overdue,
+    long overdueDays,
+    Double progressPercent,
+    List<IndicatorValue> indicators,
+    int openCorrectiveActions) {
+
+  /** A task of the line waiting for someone. */
+  public record OpenTask(String taskId, String name, List<String> groups, String assignee, Instant created,
+      Instant due, long overdueDays) {
+  }
+
+  /** The last reported value of an indicator against its target. */
+  public record IndicatorValue(String indicator, Double target, Double value) {
+  }
+}

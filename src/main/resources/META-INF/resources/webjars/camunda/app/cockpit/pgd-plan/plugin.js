@@ -1,0 +1,144 @@
+// "Plan General de Desarrollo" on the Cockpit dashboard: the plan tree of a year with the state of
+// every action line, filters by area and state, overdue lines highlighted, progress per program and
+// a link to each running cycle. It reads /api/status with the Cockpit session, so only the people
+// the API lets in (managers, administrators) see the data.
+
+const STATES = {
+  'not-started': 'Sin iniciar', planning: 'Planeación', execution: 'Ejecución', review: 'Revisión',
+  closure: 'Cierre', closed: 'Cerrado', cancelled: 'Cancelado'
+};
+
+function element(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on')) node.addEventListener(name.substring(2), value);
+    else node.setAttribute(name, value);
+  });
+  children.flat().forEach(child => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+  return node;
+}
+
+function progressBar(percent) {
+  const value = percent == null ? 0 : Math.max(0, Math.min(100, percent));
+  return element('div', { class: 'pgd-bar', title: percent == null ? 'Sin avance informado' : value + ' %' },
+    element('div', { class: 'pgd-bar-fill', style: 'width:' + value + '%' }));
+}
+
+function lineRow(line) {
+  const tasks = line.openTasks.map(task => task.name + ' (' + task.groups.join(', ') +
+    (task.assignee ? ' · ' + task.assignee : '') + (task.overdueDays > 0 ? ' · vencida ' + task.overdueDays + ' d' : '') + ')');
+  const link = line.processInstanceId && !['closed', 'cancelled'].includes(line.state)
+    ? element('a', { href: '#/process-instance/' + line.processInstanceId + '/runtime' }, 'Abrir instancia')
+    : '';
+  return element('tr', { class: line.overdue ? 'pgd-overdue' : '', 'data-line': line.actionLineId },
+    element('td', {}, line.actionLineId),
+    element('td', { class: 'pgd-text' }, line.text),
+    element('td', {}, line.responsibleAreaName),
+    element('td', {}, element('span', { class: 'pgd-state pgd-state-' + line.state }, line.stateLabel)),
+    element('td', {}, line.progressPercent == null ? '—' : line.progressPercent + ' %'),
+    element('td', {}, tasks.length ? tasks.join('; ') : '—'),
+    element('td', {}, line.openCorrectiveActions ? String(line.openCorrectiveActions) : '—'),
+    element('td', {}, link));
+}
+
+function render(container, report, filters) {
+  const visible = report.lines.filter(line =>
+    (!filters.area || line.responsibleArea === filters.area) && (!filters.state || line.state === filters.state));
+  const programs = report.programs.map(program => {
+    const lines = visible.filter(line => line.program === program.number);
+    if (!lines.length) return '';
+    return [
+      element('tr', { class: 'pgd-program' }, element('td', { colspan: '8' },
+        'Programa ' + program.number + '. ' + program.text + ' — avance promedio ' +
+        (program.totals.averageProgress == null ? 'sin informar' : program.totals.averageProgress + ' %'))),
+      lines.map(lineRow)
+    ];
+  });
+  const chart = element('div', { class: 'pgd-chart' }, report.programs.map(program =>
+    element('div', { class: 'pgd-chart-row' },
+      element('span', { class: 'pgd-chart-label' }, 'P' + program.number),
+      progressBar(program.totals.averageProgress),
+      element('span', {}, program.totals.averageProgress == null ? '—' : program.totals.averageProgress + ' %'))));
+  const totals = report.totals;
+  container.replaceChildren(
+    element('p', { class: 'pgd-summary' },
+      report.lines.length + ' líneas · ' + Object.entries(totals.byState).filter(([, n]) => n > 0)
+        .map(([state, n]) => STATES[state] + ': ' + n).join(' · ') +
+      ' · vencidas: ' + totals.overdueLines + ' · acciones correctivas abiertas: ' + totals.openCorrectiveActions),
+    element('h4', {}, 'Avance por programa'), chart,
+    element('table', { class: 'table table-condensed pgd-table' },
+      element('thead', {}, element('tr', {}, ['Línea', 'Texto', 'Área responsable', 'Estado', 'Avance',
+        'Tareas abiertas', 'Acciones correctivas', ''].map(title => element('th', {}, title)))),
+      element('tbody', {}, programs)));
+}
+
+function style() {
+  return element('style', {}, `
+    .pgd-plan .pgd-controls { display: flex; gap: 1em; margin-bottom: 1em; flex-wrap: wrap; }
+    .pgd-plan .pgd-overdue td { background: #fdecea; }
+    .pgd-plan .pgd-program td { background: #f0e6f2; font-weight: 600; }
+    .pgd-plan .pgd-text { max-width: 32em; }
+    .pgd-plan .pgd-bar { display: inline-block; width: 220px; height: 12px; background: #eee; margin: 0 .5em; }
+    .pgd-plan .pgd-bar-fill { height: 100%; background: #6d2077; }
+    .pgd-plan .pgd-chart-row { display: flex; align-items: center; margin: 2px 0; }
+    .pgd-plan .pgd-chart-label { width: 3em; }
+    .pgd-plan .pgd-state { padding: 1px 6px; border-radius: 3px; background: #e8e8e8; }
+    .pgd-plan .pgd-state-closed { background: #dff0d8; }
+    .pgd-plan .pgd-state-cancelled { background: #ddd; color: #666; }
+  `);
+}
+
+export default {
+  id: 'pgd-plan-dashboard',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  render: (node) => {
+    const year = new Date().getFullYear();
+    const filters = { area: '', state: '' };
+    let report = null;
+    const body = element('div', { class: 'pgd-body' }, 'Cargando…');
+    const yearInput = element('input', { type: 'number', min: '2000', max: '2100', value: String(year), 'aria-label': 'Año' });
+    const areaSelect = element('select', { 'aria-label': 'Área responsable' }, element('option', { value: '' }, 'Todas las áreas'));
+    const stateSelect = element('select', { 'aria-label': 'Estado' }, element('option', { value: '' }, 'Todos los estados'),
+      Object.entries(STATES).map(([code, label]) => element('option', { value: code }, label)));
+    const refresh = () => report && render(body, report, filters);
+    areaSelect.addEventListener('change', () => { filters.area = areaSelect.value; refresh(); });
+    stateSelect.addEventListener('change', () => { filters.state = stateSelect.value; refresh(); });
+    const load = () => {
+      body.replaceChildren('Cargando…');
+      fetch('/api/status?year=' + encodeURIComponent(yearInput.value), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(response => response.json().then(data => ({ ok: response.ok, status: response.status, data })))
+        .then(({ ok, status, data }) => {
+          if (!ok) {
+            body.replaceChildren(status === 403 ? 'Su usuario no tiene permiso para ver el estado del plan.' : (data.detail || 'No se pudo cargar el estado del plan.'));
+            return;
+          }
+          report = data;
+          const areas = [...new Map(data.lines.map(line => [line.responsibleArea, line.responsibleAreaName])).entries()]
+            .sort((a, b) => a[1].localeCompare(b[1], 'es'));
+          areaSelect.replaceChildren(element('option', { value: '' }, 'Todas las áreas'),
+            areas.map(([code, name]) => element('option', { value: code }, name)));
+          areaSelect.value = filters.area;
+          refresh();
+        })
+        .catch(() => body.replaceChildren('No se pudo cargar el estado del plan.'));
+    };
+    yearInput.addEventListener('change', load);
+    node.replaceChildren(element('section', { class: 'pgd-plan' }, style(),
+      element('h3', {}, 'Plan General de Desarrollo'),
+      element('div', { class: 'pgd-controls' },
+        element('label', {}, 'Año ', yearInput), element('label', {}, 'Área ', areaSelect),
+        element('label', {}, 'Estado ', stateSelect)),
+      body));
+    // Start on this year if a loaded plan covers it, otherwise on the last year of the latest plan.
+    fetch('/api/plans', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(response => response.ok ? response.json() : [])
+      .then(plans => {
+        const covering = plans.find(plan => plan.period.from <= year && year <= plan.period.to);
+        if (!covering && plans.length) yearInput.value = String(plans[plans.length - 1].period.to);
+      })
+      .catch(() => {})
+      .then(load);
+  }
+};

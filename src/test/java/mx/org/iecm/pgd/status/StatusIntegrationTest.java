@@ -1,0 +1,309 @@
+package mx.org.iecm.pgd.status;
+
+import static mx.org.iecm.pgd.support.Submissions.approve;
+import static mx.org.iecm.pgd.support.Submissions.closingReport;
+import static mx.org.iecm.pgd.support.Submissions.decision;
+import static mx.org.iecm.pgd.support.Submissions.progress;
+import static mx.org.iecm.pgd.support.Submissions.results;
+import static mx.org.iecm.pgd.support.Submissions.workProgram;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
+import mx.org.iecm.pgd.cycle.BusinessKey;
+import mx.org.iecm.pgd.cycle.CycleService;
+import mx.org.iecm.pgd.status.LineStatus.IndicatorValue;
+import mx.org.iecm.pgd.support.BrowserSession;
+import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.StatementCounter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The plan's status in 2020 with cycles in every state, line by line and in totals, on PostgreSQL.
+ */
+@PgdIntegrationTest
+class StatusIntegrationTest {
+
+  static final int YEAR = 2020;
+  static boolean yearBuilt;
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  StatusService statusService;
+  @Autowired
+  CycleService cycles;
+  @Autowired
+  PlanCatalog catalog;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  PlanMetrics metrics;
+
+  @LocalServerPort
+  int port;
+
+  CycleDriver driver;
+
+  static String key(String line) {
+    return new BusinessKey("PGD-2020-2023", line, YEAR).toString();
+  }
+
+  @BeforeEach
+  void buildTheYearOnce() {
+    driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+    if (yearBuilt) {
+      return;
+    }
+    for (String line : List.of("1.1", "1.2", "1.3", "2.1", "2.2", "3.1")) {
+      cycles.startLine(YEAR, line);
+    }
+    // 1.1 planning, its draft three days overdue.
+    Task draft = taskService.createTaskQuery().processInstanceBusinessKey(key("1.1")).singleResult();
+    draft.setDueDate(Date.from(Instant.now().minus(Duration.ofDays(3)).plus(Duration.ofHours(1))));
+    taskService.saveTask(draft);
+    // 1.2 in execution after its first report.
+    plan(key("1.2"), "deoeyg", List.of("depcyc"));
+    driver.runDueTimers(key("1.2"));
+    report(key("1.2"), "deoeyg", 30);
+    // 1.3 cancelled.
+    cycles.cancel(YEAR, "1.3", "Línea atendida por otro programa en 2020.", "manager1");
+    // 2.1 in review with a corrective action open after a nonconforming ruling.
+    executeYear(key("2.1"), "depcyc", List.of("osgce"));
+    driver.complete(key("2.1"), "depcyc-staff1", "depcyc-staff", results());
+    driver.complete(key("2.1"), "depcyc-head1", "depcyc-head", approve());
+    driver.complete(key("2.1"), "sgce1", "sgce-office", decision("nonconforming", "Sin evidencia del indicador."));
+    // 2.2 closed.
+    executeYear(key("2.2"), "depcyc", List.of("utsi"));
+    review(key("2.2"), "depcyc");
+    driver.complete(key("2.2"), "depcyc-staff1", "depcyc-staff", closingReport());
+    driver.complete(key("2.2"), "depcyc-head1", "depcyc-head", approve());
+    driver.complete(key("2.2"), "sgce2", "sgce-office", approve());
+    // 3.1 in closure.
+    executeYear(key("3.1"), "depcyc", List.of("deeccc", "utsi"));
+    review(key("3.1"), "depcyc");
+    yearBuilt = true;
+  }
+
+  private void plan(String key, String area, List<String> coResponsible) {
+    driver.complete(key, area + "-staff1", area + "-staff", workProgram(YEAR));
+    driver.complete(key, area + "-head1", area + "-head", approve());
+    for (String co : coResponsible) {
+      driver.complete(key, co + "-head1", co + "-head", approve());
+    }
+    driver.complete(key, "sgce1", "sgce-office", approve());
+  }
+
+  private void report(String key, String area, int percent) {
+    driver.complete(key, area + "-staff2", area + "-staff", progress(percent));
+    driver.complete(key, area + "-head2", area + "-head", approve());
+  }
+
+  private void executeYear(String key, String area, List<String> coResponsible) {
+    plan(key, area, coResponsible);
+    for (int percent : new int[] {30, 50, 80, 100}) {
+      driver.runDueTimers(key);
+      report(key, area, percent);
+    }
+  }
+
+  private void review(String key, String area) {
+    driver.complete(key, area + "-staff1", area + "-staff", results());
+    driver.complete(key, area + "-head1", area + "-head", approve());
+    driver.complete(key, "sgce2", "sgce-office", approve());
+  }
+
+  private static LineStatus line(StatusReport report, String id) {
+    return report.lines().stream().filter(line -> line.actionLineId().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void everyLineShowsItsStateTasksProgressAndCorrectiveActions() {
+    StatusReport report = statusService.status(YEAR);
+
+    assertThat(report.lines()).hasSize(39);
+    LineStatus planning = line(report, "1.1");
+    assertThat(planning.state()).isEqualTo("planning");
+    assertThat(planning.stateLabel()).isEqualTo("Planeación");
+    assertThat(planning.openTasks()).singleElement().satisfies(task -> {
+      assertThat(task.name()).isEqualTo("Elaborar programa de trabajo");
+      assertThat(task.groups()).containsExactly("deoeyg-staff");
+      assertThat(task.overdueDays()).isEqualTo(3);
+    });
+    assertThat(planning.overdue()).isTrue();
+    assertThat(planning.overdueDays()).isEqualTo(3);
+
+    LineStatus execution = line(report, "1.2");
+    assertThat(execution.state()).isEqualTo("execution");
+    assertThat(execution.progressPercent()).isEqualTo(30.0);
+    assertThat(execution.indicators()).containsExactly(new IndicatorValue("Votos nulos por error de llenado", 3.6, 4.1));
+    assertThat(execution.openTasks()).isEmpty();
+    assertThat(execution.overdue()).isFalse();
+
+    assertThat(line(report, "1.3").state()).isEqualTo("cancelled");
+
+    LineStatus review = line(report, "2.1");
+    assertThat(review.state()).isEqualTo("review");
+    assertThat(review.openCorrectiveActions()).isEqualTo(1);
+    assertThat(review.openTasks()).singleElement().satisfies(task -> {
+      assertThat(task.name()).isEqualTo("Analizar causa raíz y plan de acción");
+      assertThat(task.groups()).containsExactly("depcyc-staff");
+    });
+
+    LineStatus closed = line(report, "2.2");
+    assertThat(closed.state()).isEqualTo("closed");
+    assertThat(closed.progressPercent()).isEqualTo(100.0);
+    assertThat(closed.openTasks()).isEmpty();
+
+    LineStatus closure = line(report, "3.1");
+    assertThat(closure.state()).isEqualTo("closure");
+    assertThat(closure.openTasks()).extracting(LineStatus.OpenTask::groups).containsExactly(List.of("depcyc-staff"));
+
+    LineStatus notStarted = line(report, "4.1");
+    assertThat(notStarted.state()).isEqualTo("not-started");
+    assertThat(notStarted.businessKey()).isNull();
+  }
+
+  @Test
+  void totalsArePerPlanPolicyProgramAndObjective() {
+    StatusReport report = statusService.status(YEAR);
+
+    assertThat(report.totals().byState()).containsEntry("not-started", 33).containsEntry("planning", 1)
+        .containsEntry("execution", 1).containsEntry("review", 1).containsEntry("closure", 1)
+        .containsEntry("closed", 1).containsEntry("cancelled", 1);
+    assertThat(report.totals().overdueLines()).isEqualTo(1);
+    assertThat(report.totals().openCorrectiveActions()).isEqualTo(1);
+
+    StatusReport.GroupTotals policy1 = report.policies().get(0);
+    assertThat(policy1.number()).isEqualTo("1");
+    assertThat(policy1.totals().lines()).isEqualTo(5);
+    assertThat(policy1.totals().byState()).containsEntry("closed", 1).containsEntry("review", 1);
+    StatusReport.GroupTotals program2 = report.programs().get(1);
+    assertThat(program2.totals().lines()).isEqualTo(2);
+    assertThat(program2.totals().averageProgress()).isEqualTo(100.0);
+    StatusReport.GroupTotals objective1 = report.objectives().get(0);
+    assertThat(objective1.totals().lines()).isEqualTo(3);
+    assertThat(objective1.totals().overdueLines()).isEqualTo(1);
+    assertThat(objective1.totals().averageProgress()).isEqualTo(30.0);
+  }
+
+  @Test
+  void theApiAnswersManagersOnlyAndRefusesBadYears() {
+    ResponseEntity<JsonNode> answer = rest.withBasicAuth("manager1", "demo")
+        .getForEntity("/api/status?year=" + YEAR, JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody().get("lines")).hasSize(39);
+    assertThat(answer.getBody().at("/lines/0/openTasks/0/groups/0").asText()).isEqualTo("deoeyg-staff");
+
+    assertThat(rest.withBasicAuth("deoeyg-staff1", "demo").getForEntity("/api/status?year=2020", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("auditor1", "demo").getForEntity("/api/status?year=2020", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> outside = rest.withBasicAuth("manager1", "demo")
+        .getForEntity("/api/status?year=1999", JsonNode.class);
+    assertThat(outside.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(outside.getBody().get("detail").asText()).startsWith("El año 1999 está fuera del periodo");
+    ResponseEntity<JsonNode> malformed = rest.withBasicAuth("manager1", "demo")
+        .getForEntity("/api/status?year=dos-mil", JsonNode.class);
+    assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(malformed.getBody().get("detail").asText()).contains("«year»");
+  }
+
+  @Test
+  void statementsOfOneStatusCallDoNotGrowWithTheNumberOfLines() {
+    cycles.startLine(2023, "4.1");
+    statusService.status(2023);
+    StatementCounter.reset();
+    statusService.status(2023);
+    int before = StatementCounter.count();
+
+    for (String line : List.of("5.1", "5.2", "6.1", "7.1", "7.2", "8.1", "8.2", "8.3")) {
+      cycles.startLine(2023, line);
+    }
+    StatementCounter.reset();
+    StatusReport report = statusService.status(2023);
+    int after = StatementCounter.count();
+
+    assertThat(report.lines()).filteredOn(line -> line.state().equals("planning")).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(after).isEqualTo(before).isLessThanOrEqualTo(5);
+  }
+
+  @Test
+  void prometheusGaugesCountOpenAndOverdueTasksPerAreaAndCyclesPerPhase() {
+    metrics.refresh();
+    String scrape = rest.withBasicAuth("manager1", "demo").getForObject("/actuator/prometheus", String.class);
+
+    long depcycOpen = taskService.createTaskQuery().list().stream()
+        .filter(task -> "depcyc".equals(areaOf(task))).count();
+    long deoeygOverdue = taskService.createTaskQuery().list().stream()
+        .filter(task -> "deoeyg".equals(areaOf(task)))
+        .filter(task -> task.getDueDate() != null && task.getDueDate().before(new Date())).count();
+    assertThat(depcycOpen).isGreaterThanOrEqualTo(2);
+    assertThat(deoeygOverdue).isGreaterThanOrEqualTo(1);
+    assertThat(scrape).contains("pgd_tasks_open{area=\"depcyc\"} " + depcycOpen + ".0")
+        .contains("pgd_tasks_overdue{area=\"deoeyg\"} " + deoeygOverdue + ".0")
+        .containsPattern("pgd_cycles_running\\{phase=\"review\"} [1-9]");
+
+    assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("deoeyg-staff1", "demo").getForEntity("/actuator/prometheus", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void healthAnswersAnyoneButShowsDetailsToManagersOnly() {
+    ResponseEntity<JsonNode> anonymous = rest.getForEntity("/actuator/health", JsonNode.class);
+    assertThat(anonymous.getBody().has("status")).isTrue();
+    assertThat(anonymous.getBody().has("components")).isFalse();
+
+    JsonNode detailed = rest.withBasicAuth("manager1", "demo").getForObject("/actuator/health", JsonNode.class);
+    assertThat(detailed.get("components").has("db")).isTrue();
+    assertThat(detailed.get("components").has("processEngine")).isTrue();
+  }
+
+  @Test
+  void theCockpitPluginAndItsRegistrationAreServed() throws Exception {
+    BrowserSession manager = new BrowserSession(port);
+    manager.login("manager2", "demo");
+    String config = manager.get("/camunda/app/cockpit/scripts/config.js", "*/*").body();
+    String plugin = manager.get("/camunda/app/cockpit/pgd-plan/plugin.js", "*/*").body();
+
+    assertThat(config).contains("customScripts: ['pgd-plan/plugin']");
+    assertThat(plugin).contains("pluginPoint: 'cockpit.dashboard'", "/api/status?year=", "Plan General de Desarrollo",
+        "#/process-instance/");
+  }
+
+  private String areaOf(Task task) {
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult();
+    if (instance == null || instance.getBusinessKey() == null) {
+      return null;
+    }
+    BusinessKey key = BusinessKey.parse(instance.getBusinessKey());
+    return catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
+        .map(line -> line.responsibleArea()).orElse(null);
+  }
+}

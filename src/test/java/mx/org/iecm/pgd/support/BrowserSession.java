@@ -1,0 +1,50 @@
+package mx.org.iecm.pgd.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser-like HTTP client with cookies: logs in at /login and then calls pages and APIs with its session.
+ */
+public final class BrowserSession {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final int port;
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  public BrowserSession(int port) {
+    this.port = port;
+  }
+
+  public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Fills in the login page as a person would and returns the answer to the form. */
+  public HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+    HttpResponse<String> page = get("/login", "text/html");
+    Matcher token = CSRF.matcher(page.body());
+    assertThat(token.find()).as("CSRF field on the login page").isTrue();
+    return post("/login", "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+        + "&_csrf=" + token.group(1));
+  }
+}

@@ -1,0 +1,75 @@
+package mx.org.iecm.pgd.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements the current thread prepares, so that a test can check that a request
+ * costs a bounded number of queries whatever the amount of data.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter {
+
+  private static final ThreadLocal<AtomicInteger> COUNT = ThreadLocal.withInitial(AtomicInteger::new);
+
+  /** Statements prepared by this thread since the last {@link #reset()}. */
+  public static int count() {
+    return COUNT.get().get();
+  }
+
+  public static void reset() {
+    COUNT.get().set(0);
+  }
+
+  @Bean
+  static BeanPostProcessor countingDataSource() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof DataSource dataSource && "dataSource".equals(name) ? new Counting(dataSource) : bean;
+      }
+    };
+  }
+
+  static final class Counting extends DelegatingDataSource {
+
+    Counting(DataSource target) {
+      super(target);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return counting(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return counting(super.getConnection(user, password));
+    }
+
+    private static Connection counting(Connection connection) {
+      InvocationHandler handler = (proxy, method, args) -> {
+        String name = method.getName();
+        if (name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("createStatement")) {
+          COUNT.get().incrementAndGet();
+        }
+        try {
+          return method.invoke(connection, args);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      };
+      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+          handler);
+    }
+  }
+}
