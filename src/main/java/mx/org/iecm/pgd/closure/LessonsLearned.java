@@ -41,6 +41,18 @@ public class LessonsLearned {
         .update();
   }
 
+  /** The lessons of one cycle, in the order they were recorded. */
+  public List<Lesson> ofCase(String businessKey) {
+    return jdbc.sql("""
+            SELECT business_key, plan_code, action_line_id, fiscal_year, area_code, category, lesson, recorded_by,
+                recorded_at
+            FROM pgd_lesson_learned WHERE business_key = ? ORDER BY id""")
+        .param(businessKey)
+        .query((rs, row) -> new Lesson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+        .list();
+  }
+
   public List<Lesson> find(Query query, int limit) {
     StringBuilder sql = new StringBuilder("""
         SELECT business_key, plan_code, action_line_id, fiscal_year, area_code, category, lesson, recorded_by,

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import mx.org.iecm.pgd.PgdApplication;
+import mx.org.iecm.pgd.audit.CaseJournal;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +39,13 @@ public class NotifyOverdueListener implements ExecutionListener {
       Locale.forLanguageTag("es-MX"));
 
   private final EscalationMailer mailer;
+  private final CaseJournal journal;
+  private final Clock clock;
 
-  public NotifyOverdueListener(EscalationMailer mailer) {
+  public NotifyOverdueListener(EscalationMailer mailer, CaseJournal journal, Clock clock) {
     this.mailer = mailer;
+    this.journal = journal;
+    this.clock = clock;
   }
 
   @Override
@@ -83,6 +89,10 @@ public class NotifyOverdueListener implements ExecutionListener {
           .put("mailed", mailed);
       ArrayNode to = record.putArray("recipients");
       recipients.forEach(to::add);
+      journal.record(new CaseJournal.Entry(0, execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+          CaseJournal.ESCALATION, task.getTaskDefinitionKey(), task.getName(), null, null,
+          "Vencida el " + due + "; se notificó a " + notifiedGroup + (mailed ? " por correo." : " (sin correo configurado)."),
+          task.getAssignee(), record.toString(), clock.instant()));
       LOG.info("Cycle {}: task {} ({}) overdue, notified {}", execution.getProcessBusinessKey(),
           task.getTaskDefinitionKey(), task.getId(), notifiedGroup);
     }

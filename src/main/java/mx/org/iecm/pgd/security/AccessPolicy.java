@@ -49,6 +49,7 @@ public final class AccessPolicy {
     for (String group : workers) {
       grants.addAll(taskWorker(group));
     }
+    grants.add(sgceHistory());
     grants.addAll(manager());
     grants.addAll(auditor());
     grants.addAll(administrator());
@@ -61,12 +62,14 @@ public final class AccessPolicy {
     String anyArea = Groups.staff(catalog.areas().get(0).code());
     roles.put("staff", role("Enlaces y titulares de cada área", "`<área>-staff`, `<área>-head`",
         taskWorker(anyArea), "ver y trabajar solo las tareas asignadas a su grupo (las otorga el motor al asignar la tarea)"));
-    roles.put("sgce", role("Oficina del SGCE", "`sgce-office`", taskWorker(Groups.SGCE_OFFICE),
-        "ver y trabajar sus tareas de revisión de todas las áreas"));
+    List<Grant> sgce = new ArrayList<>(taskWorker(Groups.SGCE_OFFICE));
+    sgce.add(sgceHistory());
+    roles.put("sgce", role("Oficina del SGCE", "`sgce-office`", sgce,
+        "ver y trabajar sus tareas de revisión de todas las áreas; leer los expedientes en `/api/audit` y `/audit`"));
     roles.put("managers", role("Seguimiento del plan", "`managers`", manager(),
-        "solo este grupo y `camunda-admin` pueden iniciar o cancelar por `/api/cycles` y consultar `/api/status`, el tablero del plan en Cockpit y las métricas"));
+        "solo este grupo y `camunda-admin` pueden iniciar o cancelar por `/api/cycles` y consultar `/api/status`, el tablero del plan en Cockpit y las métricas; leer los expedientes en `/api/audit` y `/audit`"));
     roles.put("auditors", role("Auditoría del SGCE", "`auditors`", auditor(),
-        "nada más: no pueden reclamar, completar, iniciar, cancelar ni modificar"));
+        "leer los expedientes en `/api/audit` y `/audit` (HTML, PDF, CSV); nada más: no pueden reclamar, completar, iniciar, cancelar ni modificar"));
     roles.put("admin", role("Administración", "`camunda-admin`", administrator(), null));
     return List.copyOf(roles.values());
   }
@@ -96,6 +99,11 @@ public final class AccessPolicy {
             "ver las definiciones de proceso y sus diagramas"),
         new Grant(group, Resources.USER, ANY, List.of(Permissions.READ), "ver los nombres de personas y grupos"),
         new Grant(group, Resources.GROUP, ANY, List.of(Permissions.READ), "ver los nombres de personas y grupos"));
+  }
+
+  private static Grant sgceHistory() {
+    return new Grant(Groups.SGCE_OFFICE, Resources.PROCESS_DEFINITION, ANY,
+        List.of(ProcessDefinitionPermissions.READ_HISTORY), "leer el historial de los ciclos");
   }
 
   private static List<Grant> manager() {

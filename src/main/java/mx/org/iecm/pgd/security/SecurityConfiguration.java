@@ -66,6 +66,9 @@ class SecurityConfiguration {
             .requestMatchers(path.matcher(HttpMethod.GET, "/api/status"), path.matcher("/actuator/prometheus"),
                 path.matcher("/actuator/metrics/**"))
             .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
+            // The auditors' record of every cycle.
+            .requestMatchers(path.matcher("/api/audit/**"))
+            .hasAnyAuthority(Groups.AUDITORS, Groups.SGCE_OFFICE, Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
             // Health answers anyone, with details only for managers and administrators.
             .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"), path.matcher(HttpMethod.GET, "/actuator/health/**"))
             .permitAll()
@@ -94,6 +97,8 @@ class SecurityConfiguration {
             .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/css/**"),
                 path.matcher("/favicon.ico"))
             .permitAll()
+            .requestMatchers(path.matcher("/audit/**"))
+            .hasAnyAuthority(Groups.AUDITORS, Groups.SGCE_OFFICE, Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl(TASKLIST, false))
         .logout(logout -> logout

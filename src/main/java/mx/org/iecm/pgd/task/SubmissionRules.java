@@ -41,6 +41,22 @@ final class SubmissionRules {
       CorrectiveActionProcess.TASK_ANALYSE_ROOT_CAUSE,
       CorrectiveActionProcess.TASK_IMPLEMENT_ACTIONS);
 
+  /** The form fields each staff task submits (decision tasks submit decision and comments). */
+  static final Map<String, List<String>> FORM_FIELDS = Map.of(
+      PlanningProcess.TASK_DRAFT_PROGRAM, List.of(CycleVariables.GOAL, CycleVariables.ACTIVITIES,
+          CycleVariables.INDICATORS, CycleVariables.BUDGET, CycleVariables.RISKS),
+      ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST, List.of(ProgramChangeProcess.CHANGE_REASON, CycleVariables.GOAL,
+          CycleVariables.ACTIVITIES, CycleVariables.INDICATORS, CycleVariables.BUDGET, CycleVariables.RISKS),
+      ExecutionProcess.TASK_REPORT_PROGRESS, List.of(ExecutionProcess.ACTIVITY_PROGRESS,
+          ExecutionProcess.INDICATOR_VALUES, ExecutionProcess.EVIDENCE_LINKS, ExecutionProcess.PROBLEMS),
+      ReviewProcess.TASK_REPORT_RESULTS, List.of(ReviewProcess.INDICATOR_RESULTS, ReviewProcess.RESULTS_SUMMARY,
+          ExecutionProcess.EVIDENCE_LINKS),
+      ClosureProcess.TASK_WRITE_CLOSING_REPORT, List.of(ClosureProcess.CLOSING_REPORT, ClosureProcess.LESSONS),
+      CorrectiveActionProcess.TASK_ANALYSE_ROOT_CAUSE, List.of(CorrectiveActionProcess.ROOT_CAUSE,
+          CorrectiveActionProcess.ACTION_PLAN),
+      CorrectiveActionProcess.TASK_IMPLEMENT_ACTIONS, List.of(CorrectiveActionProcess.IMPLEMENTATION_REPORT,
+          ExecutionProcess.EVIDENCE_LINKS));
+
   /** Decision tasks: the allowed decisions, and those that need no comments. */
   static final Map<String, Decisions> DECISION_TASKS = decisionTasks();
 

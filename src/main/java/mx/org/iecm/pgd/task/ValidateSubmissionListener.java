@@ -3,6 +3,10 @@ package mx.org.iecm.pgd.task;
 import static mx.org.iecm.pgd.cycle.CycleVariables.APPROVE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import mx.org.iecm.pgd.audit.CaseJournal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -32,9 +36,15 @@ public class ValidateSubmissionListener implements ExecutionListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(ValidateSubmissionListener.class);
 
-  private final SubmissionRules rules = new SubmissionRules();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public ValidateSubmissionListener() {
+  private final SubmissionRules rules = new SubmissionRules();
+  private final CaseJournal journal;
+  private final Clock clock;
+
+  public ValidateSubmissionListener(CaseJournal journal, Clock clock) {
+    this.journal = journal;
+    this.clock = clock;
     QuietRefusalsFilter.install();
   }
 
@@ -67,11 +77,31 @@ public class ValidateSubmissionListener implements ExecutionListener {
       LOG.info("Refused completion of {} in cycle {} by {}: {}", key, task.getProcessBusinessKey(), user, problems);
       throw new SubmissionRefusedException(name, problems);
     }
+    String preparedBy = (String) task.getVariable(CycleVariables.PREPARED_BY);
+    journal(task, key, name, user, submission, decisionTask, preparedBy);
     if (SubmissionRules.STAFF_TASKS.contains(key)) {
       recordPreparation(task, key, user, submission);
     } else if (decisionTask) {
       recordDecision(task, key, user, submission);
     }
+  }
+
+  private void journal(DelegateExecution task, String key, String name, String user, Submission submission,
+      boolean decisionTask, String preparedBy) {
+    ObjectNode values = JSON.createObjectNode();
+    for (String field : SubmissionRules.FORM_FIELDS.getOrDefault(key, List.of())) {
+      Object raw = submission.raw(field);
+      if (raw == null) {
+        continue;
+      }
+      JsonNode json = Submission.toJson(raw);
+      boolean structured = json != null && (json.isArray() || json.isObject());
+      values.set(field, structured ? json : raw instanceof Number n ? JSON.valueToTree(n) : JSON.valueToTree(raw.toString()));
+    }
+    journal.record(new CaseJournal.Entry(0, task.getProcessBusinessKey(), task.getProcessInstanceId(),
+        CaseJournal.SUBMISSION, key, name, user, decisionTask ? submission.text(CycleVariables.DECISION) : null,
+        decisionTask ? submission.text(CycleVariables.COMMENTS) : null, decisionTask ? preparedBy : null,
+        values.toString(), clock.instant()));
   }
 
   private static void recordPreparation(DelegateExecution task, String key, String user, Submission submission) {

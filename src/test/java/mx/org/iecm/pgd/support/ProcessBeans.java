@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
+import mx.org.iecm.pgd.audit.CaseJournal;
 import mx.org.iecm.pgd.catalog.CatalogLoader;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.closure.LessonsLearned;
@@ -22,6 +23,7 @@ import mx.org.iecm.pgd.routing.Routing;
 import mx.org.iecm.pgd.task.PrepareTaskListener;
 import mx.org.iecm.pgd.task.ValidateSubmissionListener;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -44,6 +46,7 @@ public final class ProcessBeans {
   public final ProgramVersions programVersions;
   public final LessonsLearned lessons;
   public final CycleService cycles;
+  public final CaseJournal journal;
 
   private ProcessBeans(ProcessEngine engine) {
     DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
@@ -52,6 +55,8 @@ public final class ProcessBeans {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     jdbc.sql("DELETE FROM pgd_program_version").update();
     jdbc.sql("DELETE FROM pgd_lesson_learned").update();
+    jdbc.sql("DELETE FROM pgd_case_journal").update();
+    jdbc.sql("DELETE FROM pgd_case_seal").update();
     Clock clock = Clock.systemUTC();
     programVersions = new ProgramVersions(dataSource);
     lessons = new LessonsLearned(dataSource);
@@ -60,10 +65,13 @@ public final class ProcessBeans {
     Mocks.register("routing", new Routing(CATALOG));
     Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30)));
     Mocks.register("enterPhaseListener", new EnterPhaseListener());
+    // Sealing runs after the Spring transaction commits; the in-memory engine has none.
+    Mocks.register("sealCaseListener", (ExecutionListener) execution -> { });
     Mocks.register("prepareTaskListener", new PrepareTaskListener());
-    Mocks.register("validateSubmissionListener", new ValidateSubmissionListener());
+    journal = new CaseJournal(dataSource);
+    Mocks.register("validateSubmissionListener", new ValidateSubmissionListener(journal, clock));
     Mocks.register("notifyOverdueListener", new NotifyOverdueListener(new EscalationMailer(
-        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pgd@localhost")));
+        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pgd@localhost"), journal, clock));
     Mocks.register("storeProgramVersionDelegate", new StoreProgramVersionDelegate(programVersions, clock));
     Mocks.register("scheduleReportsDelegate", new ScheduleReportsDelegate(CATALOG));
     Mocks.register("evaluateDeviationDelegate", new EvaluateDeviationDelegate(10));

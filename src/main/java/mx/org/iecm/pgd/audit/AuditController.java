@@ -1,0 +1,74 @@
+package mx.org.iecm.pgd.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The auditors' API: the expediente of a cycle, its seal verification, its PDF, and the list of ended cycles.
+ */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+  private final CaseRecordService records;
+  private final CaseSeals seals;
+  private final CaseList list;
+
+  AuditController(CaseRecordService records, CaseSeals seals, CaseList list) {
+    this.records = records;
+    this.seals = seals;
+    this.list = list;
+  }
+
+  @GetMapping("/cases/{businessKey}")
+  CaseRecord record(@PathVariable String businessKey) {
+    return records.record(businessKey);
+  }
+
+  @GetMapping("/cases/{businessKey}/verify")
+  CaseSeals.Verification verify(@PathVariable String businessKey) {
+    return seals.verify(businessKey);
+  }
+
+  @GetMapping(value = "/cases/{businessKey}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> pdf(@PathVariable String businessKey) {
+    byte[] pdf = CaseExports.pdf(records.record(businessKey));
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("expediente-" + businessKey.replace(':', '_') + ".pdf").build().toString())
+        .contentType(MediaType.APPLICATION_PDF)
+        .body(pdf);
+  }
+
+  @GetMapping("/cases")
+  CaseList.Page cases(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return list.find(new CaseList.Filter(year, area, outcome, from, to), page, size);
+  }
+
+  @GetMapping(value = "/cases.csv", produces = "text/csv")
+  ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    CaseList.Page page = list.find(new CaseList.Filter(year, area, outcome, from, to), 0, CaseList.MAX_PAGE_SIZE);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("expedientes.csv").build()
+            .toString())
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(CaseExports.csv(page.items()).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,55 @@
+package mx.org.iecm.pgd.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The journal of a cycle (table {@code pgd_case_journal}): every accepted task submission with its
+ * form values, decision and comments, and every escalation. Written in the engine's transaction, so
+ * a refused or rolled-back completion leaves no row.
+ */
+@Repository
+public class CaseJournal {
+
+  public static final String SUBMISSION = "submission";
+  public static final String ESCALATION = "escalation";
+
+  private final JdbcClient jdbc;
+
+  public CaseJournal(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  /** One journal row. */
+  public record Entry(long id, String businessKey, String processInstanceId, String kind, String taskKey,
+      String taskName, String actor, String decision, String comments, String preparedBy, String formValues,
+      Instant recordedAt) {
+  }
+
+  public void record(Entry entry) {
+    jdbc.sql("""
+            INSERT INTO pgd_case_journal (business_key, process_instance_id, kind, task_key, task_name, actor,
+                decision, comments, prepared_by, form_values, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(entry.businessKey(), entry.processInstanceId(), entry.kind(), entry.taskKey(), entry.taskName(),
+            entry.actor(), entry.decision(), entry.comments(), entry.preparedBy(), entry.formValues(),
+            Timestamp.from(entry.recordedAt()))
+        .update();
+  }
+
+  public List<Entry> of(String businessKey) {
+    return jdbc.sql("""
+            SELECT id, business_key, process_instance_id, kind, task_key, task_name, actor, decision, comments,
+                prepared_by, form_values, recorded_at
+            FROM pgd_case_journal WHERE business_key = ? ORDER BY id""")
+        .param(businessKey)
+        .query((rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+            rs.getString(11), rs.getTimestamp(12).toInstant()))
+        .list();
+  }
+}

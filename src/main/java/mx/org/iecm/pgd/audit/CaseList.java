@@ -1,0 +1,109 @@
+package mx.org.iecm.pgd.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import mx.org.iecm.pgd.PgdApplication;
+import mx.org.iecm.pgd.catalog.Area;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
+import mx.org.iecm.pgd.cycle.BusinessKey;
+import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.cycle.LifecycleProcess;
+import mx.org.iecm.pgd.web.ApiException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The list of ended cycles for auditors, filtered and paged, in three queries per page.
+ */
+@Service
+public class CaseList {
+
+  public static final int MAX_PAGE_SIZE = 500;
+
+  private final HistoryService historyService;
+  private final PlanCatalog catalog;
+  private final NamedParameterJdbcTemplate jdbc;
+
+  CaseList(HistoryService historyService, PlanCatalog catalog, DataSource dataSource) {
+    this.historyService = historyService;
+    this.catalog = catalog;
+    this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+  }
+
+  /** Filters; null ones do not filter. {@code outcome} is {@code closed} or {@code cancelled}. */
+  public record Filter(Integer year, String area, String outcome, LocalDate from, LocalDate to) {
+  }
+
+  public record Item(String businessKey, String planCode, String actionLineId, int year, String responsibleArea,
+      String responsibleAreaName, String outcome, Instant startedAt, Instant endedAt, boolean sealed) {
+  }
+
+  public record Page(long total, int page, int size, List<Item> items) {
+  }
+
+  public Page find(Filter filter, int page, int size) {
+    if (page < 0) {
+      throw ApiException.badRequest("«page»: debe ser 0 o mayor.");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw ApiException.badRequest("«size»: debe estar entre 1 y " + MAX_PAGE_SIZE + ".");
+    }
+    if (filter.outcome() != null && !List.of("closed", "cancelled").contains(filter.outcome())) {
+      throw ApiException.badRequest("«outcome»: use «closed» o «cancelled».");
+    }
+    if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+      throw ApiException.badRequest("«to»: es anterior a «from».");
+    }
+    long total = query(filter).count();
+    List<HistoricProcessInstance> instances = query(filter).orderByProcessInstanceEndTime().desc()
+        .listPage(page * size, size);
+    Set<String> sealed = new HashSet<>();
+    if (!instances.isEmpty()) {
+      sealed.addAll(jdbc.queryForList("SELECT business_key FROM pgd_case_seal WHERE business_key IN (:keys)",
+          new MapSqlParameterSource("keys", instances.stream().map(HistoricProcessInstance::getBusinessKey).toList()),
+          String.class));
+    }
+    List<Item> items = instances.stream().map(instance -> item(instance, sealed)).toList();
+    return new Page(total, page, size, items);
+  }
+
+  private Item item(HistoricProcessInstance instance, Set<String> sealed) {
+    BusinessKey key = BusinessKey.parse(instance.getBusinessKey());
+    String area = catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
+        .map(line -> line.responsibleArea()).orElse("");
+    String outcome = LifecycleProcess.EVENT_CYCLE_CLOSED.equals(instance.getEndActivityId()) ? "closed" : "cancelled";
+    return new Item(instance.getBusinessKey(), key.planCode(), key.actionLineId(), key.year(), area,
+        catalog.area(area).map(Area::name).orElse(area), outcome, instance.getStartTime().toInstant(),
+        instance.getEndTime().toInstant(), sealed.contains(instance.getBusinessKey()));
+  }
+
+  private HistoricProcessInstanceQuery query(Filter filter) {
+    HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LifecycleProcess.KEY).finished();
+    if (filter.year() != null) {
+      query.processInstanceBusinessKeyLike("%:" + filter.year());
+    }
+    if (filter.area() != null && !filter.area().isBlank()) {
+      query.variableValueEquals(CycleVariables.RESPONSIBLE_AREA, filter.area());
+    }
+    if (filter.outcome() != null) {
+      query.variableValueEquals(CycleVariables.PHASE, filter.outcome());
+    }
+    if (filter.from() != null) {
+      query.finishedAfter(Date.from(filter.from().atStartOfDay(PgdApplication.ZONE).toInstant()));
+    }
+    if (filter.to() != null) {
+      query.finishedBefore(Date.from(filter.to().plusDays(1).atStartOfDay(PgdApplication.ZONE).toInstant()));
+    }
+    return query;
+  }
+}

@@ -1,0 +1,63 @@
+package mx.org.iecm.pgd.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The expediente of one cycle as auditors read it: who did what and when, what was decided and why,
+ * the versions of the work program, the lessons learned, the checks of the quality rules and the seal.
+ */
+public record CaseRecord(
+    String businessKey,
+    String planCode,
+    String actionLineId,
+    int year,
+    String lineText,
+    String responsibleArea,
+    String responsibleAreaName,
+    String outcome,
+    Instant startedAt,
+    String startedBy,
+    Instant endedAt,
+    Cancellation cancellation,
+    List<TaskRecord> tasks,
+    List<Escalation> escalations,
+    List<ProgramVersionRecord> programVersions,
+    List<LessonRecord> lessons,
+    List<TaskRecord> rulings,
+    List<TimelineEntry> timeline,
+    Checks checks,
+    SealInfo seal) {
+
+  public record Cancellation(String reason, String cancelledBy) {
+  }
+
+  public record TaskRecord(String taskId, String processInstanceId, String process, String taskKey, String name,
+      String assignee, String completedBy, Instant created, Instant due, Instant completed, boolean late,
+      String decision, String comments, JsonNode formValues, String outcome) {
+  }
+
+  public record Escalation(String taskKey, String task, Instant at, String detail) {
+  }
+
+  public record ProgramVersionRecord(int version, String reason, String approvedBy, Instant approvedAt,
+      JsonNode content) {
+  }
+
+  public record LessonRecord(String category, String lesson, String recordedBy, Instant recordedAt) {
+  }
+
+  public record TimelineEntry(Instant at, String kind, String description, String actor) {
+  }
+
+  public record Check(boolean passed, String description, List<String> findings) {
+  }
+
+  public record Checks(Check programApprovedBeforeExecution, Check correctiveActionsClosedBeforeClosure,
+      Check noSelfApproval, Check tasksOnTime) {
+  }
+
+  public record SealInfo(String algorithm, String digest, Instant sealedAt, String sealedBy) {
+  }
+}

@@ -1,0 +1,237 @@
+package mx.org.iecm.pgd.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mx.org.iecm.pgd.audit.CaseRecord.Cancellation;
+import mx.org.iecm.pgd.audit.CaseRecord.Check;
+import mx.org.iecm.pgd.audit.CaseRecord.Checks;
+import mx.org.iecm.pgd.audit.CaseRecord.Escalation;
+import mx.org.iecm.pgd.audit.CaseRecord.LessonRecord;
+import mx.org.iecm.pgd.audit.CaseRecord.ProgramVersionRecord;
+import mx.org.iecm.pgd.audit.CaseRecord.TaskRecord;
+import mx.org.iecm.pgd.audit.CaseRecord.TimelineEntry;
+import mx.org.iecm.pgd.catalog.Area;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
+import mx.org.iecm.pgd.closure.ClosureProcess;
+import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
+import mx.org.iecm.pgd.cycle.BusinessKey;
+import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.cycle.LifecycleProcess;
+import mx.org.iecm.pgd.execution.ExecutionProcess;
+import mx.org.iecm.pgd.execution.ProgramChangeProcess;
+import mx.org.iecm.pgd.planning.PlanningProcess;
+import mx.org.iecm.pgd.review.ReviewProcess;
+import mx.org.iecm.pgd.web.NotFoundException;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds a cycle's expediente from its history and journal, with the checks an auditor makes.
+ */
+@Service
+public class CaseRecordService {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Decisions that approve what another person prepared. */
+  private static final Set<String> APPROVALS = Set.of(PlanningProcess.TASK_APPROVE_PROGRAM_HEAD,
+      PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY, PlanningProcess.TASK_REVIEW_PROGRAM_SGCE,
+      ExecutionProcess.TASK_VALIDATE_PROGRESS, ExecutionProcess.TASK_ANALYSE_DEVIATION,
+      ProgramChangeProcess.TASK_APPROVE_CHANGE_HEAD, ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE,
+      ReviewProcess.TASK_APPROVE_RESULTS_HEAD, ReviewProcess.TASK_RULE_RESULTS,
+      ClosureProcess.TASK_APPROVE_CLOSURE_HEAD, ClosureProcess.TASK_SIGN_CLOSURE,
+      CorrectiveActionProcess.TASK_APPROVE_ACTION_PLAN, CorrectiveActionProcess.TASK_VERIFY_EFFECTIVENESS);
+  private static final Set<String> RULINGS = Set.of(PlanningProcess.TASK_REVIEW_PROGRAM_SGCE,
+      ReviewProcess.TASK_RULE_RESULTS, ClosureProcess.TASK_SIGN_CLOSURE, ExecutionProcess.TASK_ANALYSE_DEVIATION,
+      CorrectiveActionProcess.TASK_VERIFY_EFFECTIVENESS, ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE);
+
+  private final CaseHistoryReader reader;
+  private final CaseSeals seals;
+  private final PlanCatalog catalog;
+
+  CaseRecordService(CaseHistoryReader reader, CaseSeals seals, PlanCatalog catalog) {
+    this.reader = reader;
+    this.seals = seals;
+    this.catalog = catalog;
+  }
+
+  public CaseRecord record(String businessKey) {
+    BusinessKey key;
+    try {
+      key = BusinessKey.parse(businessKey);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException(e.getMessage());
+    }
+    CaseHistory history = reader.read(businessKey);
+    HistoricProcessInstance cycle = history.instances().stream()
+        .filter(instance -> LifecycleProcess.KEY.equals(instance.getProcessDefinitionKey())).findFirst()
+        .orElseThrow(() -> new NotFoundException("No hay un ciclo con la clave «" + businessKey + "»."));
+    Map<String, HistoricProcessInstance> instances = new HashMap<>();
+    history.instances().forEach(instance -> instances.put(instance.getId(), instance));
+    Map<String, Object> cycleVariables = new HashMap<>();
+    for (HistoricVariableInstance variable : history.variables()) {
+      if (variable.getProcessInstanceId().equals(cycle.getId())) {
+        cycleVariables.put(variable.getName(), CanonicalRecord.valueText(variable));
+      }
+    }
+
+    List<TaskRecord> tasks = tasks(history, instances);
+    List<Escalation> escalations = history.journal().stream()
+        .filter(entry -> CaseJournal.ESCALATION.equals(entry.kind()))
+        .map(entry -> new Escalation(entry.taskKey(), entry.taskName(), entry.recordedAt(), entry.comments()))
+        .toList();
+    List<ProgramVersionRecord> versions = history.versions().stream()
+        .map(version -> new ProgramVersionRecord(version.version(), version.reason(), version.approvedBy(),
+            version.approvedAt(), json(version.content())))
+        .toList();
+    List<LessonRecord> lessons = history.lessons().stream()
+        .map(lesson -> new LessonRecord(lesson.category(), lesson.lesson(), lesson.recordedBy(), lesson.recordedAt()))
+        .toList();
+    String phase = (String) cycleVariables.get(CycleVariables.PHASE);
+    String outcome = cycle.getEndTime() == null ? "running" : "cancelled".equals(phase) ? "cancelled" : "closed";
+    Cancellation cancellation = cycleVariables.containsKey(CycleVariables.CANCELLATION_REASON)
+        ? new Cancellation((String) cycleVariables.get(CycleVariables.CANCELLATION_REASON),
+            (String) cycleVariables.get(CycleVariables.CANCELLED_BY))
+        : null;
+    String areaCode = (String) cycleVariables.getOrDefault(CycleVariables.RESPONSIBLE_AREA, "");
+    return new CaseRecord(businessKey, key.planCode(), key.actionLineId(), key.year(),
+        (String) cycleVariables.get(CycleVariables.LINE_TEXT), areaCode,
+        catalog.area(areaCode).map(Area::name).orElse(areaCode), outcome,
+        cycle.getStartTime().toInstant(), cycle.getStartUserId(),
+        cycle.getEndTime() == null ? null : cycle.getEndTime().toInstant(), cancellation, tasks, escalations,
+        versions, lessons, tasks.stream().filter(task -> RULINGS.contains(task.taskKey()) && task.decision() != null)
+            .toList(),
+        timeline(tasks, escalations, versions, cycle, cancellation),
+        checks(history, tasks, instances, cycle), seals.find(businessKey).orElse(null));
+  }
+
+  private static List<TaskRecord> tasks(CaseHistory history, Map<String, HistoricProcessInstance> instances) {
+    // Journal rows and finished tasks of the same activity follow the same order: pair them up.
+    Map<String, LinkedList<CaseJournal.Entry>> submissions = new HashMap<>();
+    for (CaseJournal.Entry entry : history.journal()) {
+      if (CaseJournal.SUBMISSION.equals(entry.kind())) {
+        submissions.computeIfAbsent(entry.processInstanceId() + "#" + entry.taskKey(), k -> new LinkedList<>())
+            .add(entry);
+      }
+    }
+    // Instances of the same task follow one another: each is created after the previous one ends.
+    List<HistoricTaskInstance> finished = new ArrayList<>(history.tasks());
+    finished.sort(Comparator.comparing((HistoricTaskInstance task) -> task.getStartTime().toInstant())
+        .thenComparing(HistoricTaskInstance::getId));
+    List<TaskRecord> records = new ArrayList<>();
+    for (HistoricTaskInstance task : finished) {
+      CaseJournal.Entry submission = null;
+      boolean completed = task.getEndTime() != null && (task.getDeleteReason() == null
+          || "completed".equals(task.getDeleteReason()));
+      if (completed) {
+        LinkedList<CaseJournal.Entry> queue = submissions.get(task.getProcessInstanceId() + "#" + task.getTaskDefinitionKey());
+        submission = queue == null ? null : queue.poll();
+      }
+      Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+      Instant end = task.getEndTime() == null ? null : task.getEndTime().toInstant();
+      HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
+      records.add(new TaskRecord(task.getId(), task.getProcessInstanceId(),
+          instance == null ? null : instance.getProcessDefinitionName(), task.getTaskDefinitionKey(), task.getName(),
+          task.getAssignee(), submission == null ? null : submission.actor(), task.getStartTime().toInstant(), due,
+          completed ? end : null, completed && due != null && end != null && end.isAfter(due),
+          submission == null ? null : submission.decision(), submission == null ? null : submission.comments(),
+          submission == null ? null : json(submission.formValues()),
+          end == null ? "abierta" : completed ? "completada" : "cancelada"));
+    }
+    records.sort(Comparator.comparing(TaskRecord::created).thenComparing(TaskRecord::taskId));
+    return records;
+  }
+
+  private static List<TimelineEntry> timeline(List<TaskRecord> tasks, List<Escalation> escalations,
+      List<ProgramVersionRecord> versions, HistoricProcessInstance cycle, Cancellation cancellation) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    entries.add(new TimelineEntry(cycle.getStartTime().toInstant(), "inicio", "Ciclo iniciado", cycle.getStartUserId()));
+    for (TaskRecord task : tasks) {
+      if (task.completed() != null) {
+        entries.add(new TimelineEntry(task.completed(), "tarea", task.name()
+            + (task.decision() == null ? "" : " — decisión: " + task.decision())
+            + (task.comments() == null || task.comments().isBlank() ? "" : " — «" + task.comments() + "»"),
+            task.completedBy()));
+      }
+    }
+    escalations.forEach(e -> entries.add(new TimelineEntry(e.at(), "escalamiento", e.task() + ": " + e.detail(), null)));
+    versions.forEach(v -> entries.add(new TimelineEntry(v.approvedAt(), "version",
+        "Versión " + v.version() + " del programa: " + v.reason(), v.approvedBy())));
+    if (cycle.getEndTime() != null) {
+      entries.add(new TimelineEntry(cycle.getEndTime().toInstant(), "fin", cancellation == null ? "Ciclo cerrado"
+          : "Ciclo cancelado: " + cancellation.reason(), cancellation == null ? null : cancellation.cancelledBy()));
+    }
+    entries.sort(Comparator.comparing(TimelineEntry::at));
+    return entries;
+  }
+
+  private static Checks checks(CaseHistory history, List<TaskRecord> tasks,
+      Map<String, HistoricProcessInstance> instances, HistoricProcessInstance cycle) {
+    Instant executionStart = history.instances().stream()
+        .filter(instance -> ExecutionProcess.KEY.equals(instance.getProcessDefinitionKey()))
+        .map(instance -> instance.getStartTime().toInstant()).min(Comparator.naturalOrder()).orElse(null);
+    Instant sgceApproval = tasks.stream()
+        .filter(task -> PlanningProcess.TASK_REVIEW_PROGRAM_SGCE.equals(task.taskKey()))
+        .filter(task -> "approve".equals(task.decision()) && task.completed() != null)
+        .map(TaskRecord::completed).min(Comparator.naturalOrder()).orElse(null);
+    Check approved;
+    if (executionStart == null) {
+      approved = new Check(true, "El programa fue aprobado por la Oficina del SGCE antes de iniciar la ejecución",
+          List.of("La ejecución no ha iniciado."));
+    } else {
+      boolean ok = sgceApproval != null && !sgceApproval.isAfter(executionStart);
+      approved = new Check(ok, "El programa fue aprobado por la Oficina del SGCE antes de iniciar la ejecución",
+          ok ? List.of() : List.of("La ejecución inició el " + executionStart + " sin aprobación previa del SGCE."));
+    }
+
+    Instant signed = tasks.stream().filter(task -> ClosureProcess.TASK_SIGN_CLOSURE.equals(task.taskKey()))
+        .filter(task -> "approve".equals(task.decision())).map(TaskRecord::completed)
+        .max(Comparator.naturalOrder()).orElse(null);
+    List<String> openActions = new ArrayList<>();
+    for (HistoricProcessInstance instance : history.instances()) {
+      if (!CorrectiveActionProcess.KEY.equals(instance.getProcessDefinitionKey())) {
+        continue;
+      }
+      Instant end = instance.getEndTime() == null ? null : instance.getEndTime().toInstant();
+      if (signed != null && (end == null || end.isAfter(signed))) {
+        openActions.add("Acción correctiva " + instance.getId() + " abierta al firmar el cierre.");
+      }
+    }
+    Check actionsClosed = new Check(openActions.isEmpty(),
+        "Toda acción correctiva se cerró antes de la firma del cierre", openActions);
+
+    List<String> selfApprovals = new ArrayList<>();
+    for (CaseJournal.Entry entry : history.journal()) {
+      if (CaseJournal.SUBMISSION.equals(entry.kind()) && APPROVALS.contains(entry.taskKey())
+          && entry.actor() != null && entry.actor().equals(entry.preparedBy())) {
+        selfApprovals.add(entry.taskName() + ": " + entry.actor() + " decidió sobre su propio trabajo.");
+      }
+    }
+    Check noSelfApproval = new Check(selfApprovals.isEmpty(), "Nadie aprobó su propio trabajo", selfApprovals);
+
+    List<String> late = tasks.stream().filter(TaskRecord::late)
+        .map(task -> task.name() + " (venció " + task.due() + ", completada " + task.completed() + ")").toList();
+    Check onTime = new Check(late.isEmpty(), "Tareas completadas después de su fecha límite: " + late.size(), late);
+    return new Checks(approved, actionsClosed, noSelfApproval, onTime);
+  }
+
+  private static JsonNode json(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      return JSON.getNodeFactory().textNode(text);
+    }
+  }
+}

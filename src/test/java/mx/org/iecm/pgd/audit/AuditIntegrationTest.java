@@ -1,0 +1,285 @@
+package mx.org.iecm.pgd.audit;
+
+import static mx.org.iecm.pgd.support.Submissions.approve;
+import static mx.org.iecm.pgd.support.Submissions.closingReport;
+import static mx.org.iecm.pgd.support.Submissions.decision;
+import static mx.org.iecm.pgd.support.Submissions.implementation;
+import static mx.org.iecm.pgd.support.Submissions.progress;
+import static mx.org.iecm.pgd.support.Submissions.results;
+import static mx.org.iecm.pgd.support.Submissions.returned;
+import static mx.org.iecm.pgd.support.Submissions.rootCause;
+import static mx.org.iecm.pgd.support.Submissions.workProgram;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import javax.sql.DataSource;
+import mx.org.iecm.pgd.audit.CaseRecord.TaskRecord;
+import mx.org.iecm.pgd.cycle.CycleService;
+import mx.org.iecm.pgd.support.BrowserSession;
+import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.StatementCounter;
+import mx.org.iecm.pgd.task.SubmissionRefusedException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A cycle of line 7.1 run to closure with a return, a refused self-approval, an escalation and a
+ * nonconformity with its corrective action; then its expediente as auditors read it, on PostgreSQL.
+ */
+@PgdIntegrationTest
+class AuditIntegrationTest {
+
+  static final String KEY = "PGD-2020-2023:7.1:2021";
+  static final String CANCELLED = "PGD-2020-2023:7.2:2021";
+  static boolean built;
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  CycleService cycles;
+  @Autowired
+  CaseRecordService records;
+  @Autowired
+  CaseSeals seals;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  DataSource dataSource;
+  @LocalServerPort
+  int port;
+
+  CycleDriver driver;
+
+  @BeforeEach
+  void runTheCycleOnce() {
+    driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+    if (built) {
+      return;
+    }
+    if (identityService.createUserQuery().userId("utsi-both").count() == 0) {
+      User both = identityService.newUser("utsi-both");
+      both.setPassword("demo");
+      identityService.saveUser(both);
+      identityService.createMembership("utsi-both", "utsi-staff");
+      identityService.createMembership("utsi-both", "utsi-head");
+    }
+    cycles.startLine(2021, "7.1");
+    // The first draft is left to go overdue: its head is told, and it is handed in late.
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(11, ChronoUnit.DAYS)));
+    try {
+      driver.runDueTimers(KEY);
+      driver.complete(KEY, "utsi-staff1", "utsi-staff", workProgram(2021));
+    } finally {
+      ClockUtil.reset();
+    }
+    driver.complete(KEY, "utsi-head1", "utsi-head", returned("Falta desglosar el presupuesto por actividad."));
+    driver.complete(KEY, "utsi-both", "utsi-staff", workProgram(2021));
+    assertThatThrownBy(() -> driver.complete(KEY, "utsi-both", "utsi-head", approve()))
+        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("utsi-both preparó este trabajo");
+    driver.complete(KEY, "utsi-head1", "utsi-head", approve());
+    driver.complete(KEY, "deoeyg-head1", "deoeyg-head", approve());
+    driver.complete(KEY, "sgce1", "sgce-office", approve());
+    for (int percent : new int[] {30, 50, 80, 100}) {
+      driver.runDueTimers(KEY);
+      driver.complete(KEY, "utsi-staff2", "utsi-staff", progress(percent));
+      driver.complete(KEY, "utsi-head2", "utsi-head", approve());
+    }
+    driver.complete(KEY, "utsi-staff1", "utsi-staff", results());
+    driver.complete(KEY, "utsi-head1", "utsi-head", approve());
+    driver.complete(KEY, "sgce2", "sgce-office", decision("nonconforming", "La evidencia del indicador es incompleta."));
+    driver.complete(KEY, "utsi-staff1", "utsi-staff", rootCause());
+    driver.complete(KEY, "utsi-head1", "utsi-head", approve());
+    driver.complete(KEY, "utsi-staff1", "utsi-staff", implementation());
+    driver.complete(KEY, "sgce2", "sgce-office", approve());
+    driver.complete(KEY, "sgce2", "sgce-office", approve());
+    driver.complete(KEY, "utsi-staff1", "utsi-staff", closingReport());
+    driver.complete(KEY, "utsi-head1", "utsi-head", approve());
+    driver.complete(KEY, "sgce1", "sgce-office", approve());
+    cycles.startLine(2021, "7.2");
+    cycles.cancel(2021, "7.2", "La línea se atiende con la 7.1 en 2021.", "manager2");
+    built = true;
+  }
+
+  private static TaskRecord task(CaseRecord record, String key, int occurrence) {
+    return record.tasks().stream().filter(task -> task.taskKey().equals(key)).skip(occurrence).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theRecordListsEveryTaskDecisionEscalationVersionAndLesson() {
+    CaseRecord record = records.record(KEY);
+
+    assertThat(record.outcome()).isEqualTo("closed");
+    assertThat(record.responsibleArea()).isEqualTo("utsi");
+    assertThat(record.startedBy()).isNull();
+    TaskRecord firstDraft = task(record, "Task_DraftProgram", 0);
+    assertThat(firstDraft.completedBy()).isEqualTo("utsi-staff1");
+    assertThat(firstDraft.formValues().get("goal").asText()).startsWith("Reducir en 20 %");
+    assertThat(firstDraft.formValues().get("activities")).hasSize(2);
+    TaskRecord returnedByHead = task(record, "Task_ApproveProgramHead", 0);
+    assertThat(returnedByHead.decision()).isEqualTo("return");
+    assertThat(returnedByHead.comments()).isEqualTo("Falta desglosar el presupuesto por actividad.");
+    assertThat(returnedByHead.completedBy()).isEqualTo("utsi-head1");
+    assertThat(task(record, "Task_ApproveProgramHead", 1).completedBy()).isEqualTo("utsi-head1");
+    assertThat(record.tasks()).filteredOn(t -> t.taskKey().equals("Task_ReportProgress")).hasSize(4);
+    assertThat(record.tasks()).allSatisfy(t -> assertThat(t.created()).isNotNull());
+    assertThat(record.escalations()).singleElement().satisfies(escalation -> {
+      assertThat(escalation.taskKey()).isEqualTo("Task_DraftProgram");
+      assertThat(escalation.detail()).contains("se notificó a utsi-head");
+    });
+    assertThat(record.programVersions()).singleElement().satisfies(version -> {
+      assertThat(version.version()).isEqualTo(1);
+      assertThat(version.approvedBy()).isEqualTo("sgce1");
+    });
+    assertThat(record.lessons()).hasSize(2);
+    assertThat(record.rulings()).extracting(TaskRecord::taskKey, TaskRecord::decision).contains(
+        org.assertj.core.groups.Tuple.tuple("Task_RuleResults", "nonconforming"),
+        org.assertj.core.groups.Tuple.tuple("Task_RuleResults", "approve"),
+        org.assertj.core.groups.Tuple.tuple("Task_SignClosure", "approve"));
+    assertThat(record.timeline()).first().extracting(CaseRecord.TimelineEntry::kind).isEqualTo("inicio");
+    assertThat(record.timeline()).extracting(CaseRecord.TimelineEntry::at).isSorted();
+  }
+
+  @Test
+  void theChecksOfAnAuditorAreComputed() {
+    CaseRecord record = records.record(KEY);
+
+    assertThat(record.checks().programApprovedBeforeExecution().passed()).isTrue();
+    assertThat(record.checks().correctiveActionsClosedBeforeClosure().passed()).isTrue();
+    assertThat(record.checks().noSelfApproval().passed()).isTrue();
+    assertThat(record.checks().tasksOnTime().passed()).isFalse();
+    assertThat(record.checks().tasksOnTime().findings()).singleElement().asString()
+        .startsWith("Elaborar programa de trabajo");
+  }
+
+  @Test
+  void theSealIsValidAfterClosureAndBrokenByAnEditOfOneHistoryRow() {
+    assertThat(seals.verify(KEY).intact()).isTrue();
+    JsonNode verified = rest.withBasicAuth("auditor1", "demo")
+        .getForObject("/api/audit/cases/" + KEY + "/verify", JsonNode.class);
+    assertThat(verified.get("intact").asBoolean()).isTrue();
+    assertThat(verified.get("sealedBy").asText()).isEqualTo("sgce1");
+
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String taskId = task(records.record(KEY), "Task_ApproveProgramHead", 1).taskId();
+    String assignee = jdbc.queryForObject("SELECT assignee_ FROM act_hi_taskinst WHERE id_ = ?", String.class, taskId);
+    jdbc.update("UPDATE act_hi_taskinst SET assignee_ = 'intruso' WHERE id_ = ?", taskId);
+    try {
+      CaseSeals.Verification broken = seals.verify(KEY);
+      assertThat(broken.intact()).isFalse();
+      assertThat(broken.currentDigest()).isNotEqualTo(broken.sealedDigest());
+      assertThat(broken.differences()).containsExactly(
+          "tarea:" + taskId + ", asignada: «" + assignee + "» → «intruso»");
+    } finally {
+      jdbc.update("UPDATE act_hi_taskinst SET assignee_ = ? WHERE id_ = ?", assignee, taskId);
+    }
+    assertThat(seals.verify(KEY).intact()).isTrue();
+  }
+
+  @Test
+  void theRecordIsProducedInABoundedNumberOfQueries() {
+    records.record(CANCELLED);
+    StatementCounter.reset();
+    records.record(CANCELLED);
+    int small = StatementCounter.count();
+    StatementCounter.reset();
+    CaseRecord big = records.record(KEY);
+    int large = StatementCounter.count();
+
+    assertThat(big.tasks()).hasSizeGreaterThanOrEqualTo(25);
+    assertThat(large).isEqualTo(small).isLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void theListFiltersAndPagesAndExportsCsvWithTheAccents() {
+    TestRestTemplate auditor = rest.withBasicAuth("auditor2", "demo");
+    JsonNode closed = auditor.getForObject("/api/audit/cases?year=2021&area=utsi&outcome=closed", JsonNode.class);
+    assertThat(closed.get("total").asLong()).isEqualTo(1);
+    assertThat(closed.at("/items/0/businessKey").asText()).isEqualTo(KEY);
+    assertThat(closed.at("/items/0/sealed").asBoolean()).isTrue();
+    JsonNode cancelled = auditor.getForObject("/api/audit/cases?year=2021&outcome=cancelled&size=1&page=0",
+        JsonNode.class);
+    assertThat(cancelled.get("items")).hasSize(1);
+    assertThat(cancelled.get("total").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(auditor.getForEntity("/api/audit/cases?outcome=perdido", JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+
+    ResponseEntity<byte[]> csv = auditor.getForEntity("/api/audit/cases.csv?year=2021&area=utsi", byte[].class);
+    String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(text).startsWith("\uFEFFclave,plan,linea,anio,area,nombre_area,resultado");
+    assertThat(text).contains(KEY + ",PGD-2020-2023,7.1,2021,utsi,Unidad Técnica de Servicios Informáticos,Cerrado");
+  }
+
+  @Test
+  void thePdfCarriesTheLineTextAndTheDecisions() throws Exception {
+    ResponseEntity<byte[]> pdf = rest.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/audit/cases/" + KEY + "/pdf", byte[].class);
+
+    assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    try (var document = Loader.loadPDF(pdf.getBody())) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Expediente del ciclo " + KEY, "Investigar permanentemente las tendencias electorales",
+          "Falta desglosar el presupuesto por actividad.", "nonconforming", "Cumple: El programa fue aprobado",
+          "Sello de integridad: SHA-256");
+    }
+  }
+
+  @Test
+  void thePrintablePageIsServerRenderedForAuditorsOnly() throws Exception {
+    BrowserSession auditor = new BrowserSession(port);
+    auditor.login("auditor1", "demo");
+    var page = auditor.get("/audit/cases/" + KEY, "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<html lang=\"es-MX\"", "Expediente del ciclo " + KEY,
+        "Sello válido: el expediente no ha cambiado desde el cierre.", "Dictámenes del SGCE",
+        "Falta desglosar el presupuesto por actividad.").doesNotContain("<script");
+
+    BrowserSession staff = new BrowserSession(port);
+    staff.login("utsi-staff1", "demo");
+    assertThat(staff.get("/audit/cases/" + KEY, "text/html").statusCode()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("utsi-staff1", "demo").getForEntity("/api/audit/cases/" + KEY, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("auditor1", "demo").getForEntity("/api/audit/cases/PGD-2020-2023:9.9:2021",
+        JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aCancelledCycleShowsItsReasonAndHasNoSeal() {
+    CaseRecord record = records.record(CANCELLED);
+
+    assertThat(record.outcome()).isEqualTo("cancelled");
+    assertThat(record.cancellation().reason()).isEqualTo("La línea se atiende con la 7.1 en 2021.");
+    assertThat(record.cancellation().cancelledBy()).isEqualTo("manager2");
+    assertThat(record.seal()).isNull();
+    assertThat(seals.verify(CANCELLED).sealed()).isFalse();
+    assertThat(List.of(record.tasks().get(0).outcome())).containsExactly("cancelada");
+  }
+}
