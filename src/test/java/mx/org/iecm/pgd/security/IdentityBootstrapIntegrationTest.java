@@ -10,6 +10,10 @@ import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,6 +53,28 @@ class IdentityBootstrapIntegrationTest {
     assertThat(identityService.checkPassword("admin", "demo")).isTrue();
     assertThat(identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list())
         .extracting(user -> user.getId()).contains("admin", "admin2");
+  }
+
+  @Autowired
+  FilterService filterService;
+  @Autowired
+  TestRestTemplate rest;
+
+  @Test
+  void tasklistFiltersExistOnceAndEachGroupReadsItsOwn() {
+    bootstrap.postProcessEngineBuild(processEngine);
+
+    List<Filter> filters = filterService.createTaskFilterQuery().orderByFilterName().asc().list();
+    assertThat(filters).extracting(Filter::getName)
+        .containsExactly("Mis tareas", "Revisiones SGCE", "Tareas de mi área", "Vencidas");
+    Filter overdue = filters.get(3);
+    assertThat(overdue.getProperties()).containsEntry("description", "Tareas de sus grupos cuya fecha límite ya pasó");
+    assertThat(overdue.getProperties().get("variables").toString()).contains("actionLineId", "Línea de acción");
+    JsonNode staffFilters = rest.withBasicAuth("utcfd-staff1", "demo").getForObject("/engine-rest/filter", JsonNode.class);
+    assertThat(staffFilters).extracting(filter -> filter.get("name").asText())
+        .containsExactlyInAnyOrder("Mis tareas", "Tareas de mi área", "Vencidas");
+    JsonNode sgceFilters = rest.withBasicAuth("sgce2", "demo").getForObject("/engine-rest/filter", JsonNode.class);
+    assertThat(sgceFilters).hasSize(4);
   }
 
   @Test

@@ -15,7 +15,7 @@ function element(tag, attributes, ...children) {
     else if (name.startsWith('on')) node.addEventListener(name.substring(2), value);
     else node.setAttribute(name, value);
   });
-  children.flat().forEach(child => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+  children.flat(Infinity).forEach(child => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
   return node;
 }
 

@@ -1,0 +1,124 @@
+package mx.org.iecm.pgd.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's headless Chromium (Debian's chromium and chromium-driver): a browser context of its own,
+ * so Tasklist, Cockpit and Admin share one login per person.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final WebDriver driver;
+  private final String base;
+
+  private Browser(int port) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1000", "--lang=es-MX");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    base = "http://localhost:" + port;
+  }
+
+  /** A new browser, or the test is skipped with the way to install Chromium. */
+  public static Browser open(int port) {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Pruebas de navegador omitidas: falta Chromium. Instálelo con "
+            + "'apt-get install chromium chromium-driver' (.ci/run lo hace).");
+    return new Browser(port);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void go(String path) {
+    driver.get(base + path);
+  }
+
+  /** Logs in on the application's login page. */
+  public void login(String user, String password) {
+    go("/login");
+    waitFor(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().endsWith("/login"));
+  }
+
+  public WebElement waitFor(By locator) {
+    try {
+      return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (TimeoutException e) {
+      screenshot("failed-" + System.currentTimeMillis());
+      throw e;
+    }
+  }
+
+  public void waitForText(By locator, String text) {
+    try {
+      new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    } catch (TimeoutException e) {
+      screenshot("failed-" + System.currentTimeMillis());
+      throw e;
+    }
+  }
+
+  /** Clicks like a person would, after scrolling the element into view (Tasklist has a fixed footer). */
+  public void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element));
+    try {
+      element.click();
+    } catch (ElementClickInterceptedException e) {
+      ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+    }
+  }
+
+  /** Saves a screenshot under target/screenshots. */
+  public Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String cookie(String name) {
+    var cookie = driver.manage().getCookieNamed(name);
+    return cookie == null ? null : cookie.getValue();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
