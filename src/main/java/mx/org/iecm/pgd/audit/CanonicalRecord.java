@@ -2,12 +2,10 @@ package mx.org.iecm.pgd.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -123,10 +121,6 @@ final class CanonicalRecord {
     }
   }
 
-  static Comparator<String> order() {
-    return Comparator.naturalOrder();
-  }
-
   /**
    * A variable's value as text: plain values as they are, serialised objects and JSON by their stored
    * form when the engine read it inline (large ones live in the engine's byte-array table).
@@ -149,9 +143,5 @@ final class CanonicalRecord {
 
   private static String time(Date date) {
     return date == null ? null : date.toInstant().toString();
-  }
-
-  static ArrayNode array() {
-    return JSON.createArrayNode();
   }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -86,17 +84,6 @@ public final class Browser implements AutoCloseable {
     } catch (TimeoutException e) {
       screenshot("failed-" + System.currentTimeMillis());
       throw e;
-    }
-  }
-
-  /** Clicks like a person would, after scrolling the element into view (Tasklist has a fixed footer). */
-  public void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element));
-    try {
-      element.click();
-    } catch (ElementClickInterceptedException e) {
-      ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
     }
   }
 
