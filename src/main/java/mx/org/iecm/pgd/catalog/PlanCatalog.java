@@ -43,6 +43,11 @@ public final class PlanCatalog {
     return Optional.ofNullable(plans.get(code));
   }
 
+  /** The plan whose period covers the fiscal year, if any. */
+  public Optional<Plan> planCovering(int year) {
+    return plans.values().stream().filter(plan -> plan.covers(year)).findFirst();
+  }
+
   /**
    * The plan in force in a year: the one whose period covers it; otherwise the latest one that had
    * started by then (a plan stays the reference until the next one is loaded); otherwise the first one.

@@ -193,7 +193,7 @@ public class CycleService {
   }
 
   private Plan planFor(int year) {
-    return catalog.plans().stream().filter(plan -> plan.covers(year)).findFirst()
+    return catalog.planCovering(year)
         .orElseThrow(() -> ApiException.badRequest("El año " + year + " está fuera del periodo de los planes cargados ("
             + catalog.plans().stream().map(p -> p.code() + ": " + p.firstYear() + "–" + p.lastYear())
             .reduce((a, b) -> a + "; " + b).orElse("ninguno") + ")."));

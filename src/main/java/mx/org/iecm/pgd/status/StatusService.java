@@ -62,7 +62,7 @@ public class StatusService {
   }
 
   public StatusReport status(int year) {
-    Plan plan = catalog.plans().stream().filter(p -> p.covers(year)).findFirst().orElseThrow(() ->
+    Plan plan = catalog.planCovering(year).orElseThrow(() ->
         ApiException.badRequest("El año " + year + " está fuera del periodo de los planes cargados."));
     String keys = plan.code() + ":%:" + year;
     Instant now = clock.instant();
