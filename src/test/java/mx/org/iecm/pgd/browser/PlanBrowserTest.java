@@ -1,16 +1,12 @@
 package mx.org.iecm.pgd.browser;
 
-import static mx.org.iecm.pgd.support.Submissions.approve;
-import static mx.org.iecm.pgd.support.Submissions.closingReport;
-import static mx.org.iecm.pgd.support.Submissions.progress;
-import static mx.org.iecm.pgd.support.Submissions.results;
-import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.support.Browser;
 import mx.org.iecm.pgd.support.CycleDriver;
@@ -58,20 +54,10 @@ class PlanBrowserTest {
   void auditorReadsTheExpedienteWithAValidSealAndDownloadsThePdf() throws Exception {
     String key = "PGD-2020-2023:11.1:2022";
     cycles.startLine(2022, "11.1");
-    driver.complete(key, "osgce-staff1", "osgce-staff", workProgram(2022));
-    driver.complete(key, "osgce-head1", "osgce-head", approve());
-    driver.complete(key, "sgce1", "sgce-office", approve());
-    for (int percent : new int[] {30, 50, 80, 100}) {
-      driver.runDueTimers(key);
-      driver.complete(key, "osgce-staff2", "osgce-staff", progress(percent));
-      driver.complete(key, "osgce-head2", "osgce-head", approve());
-    }
-    driver.complete(key, "osgce-staff1", "osgce-staff", results());
-    driver.complete(key, "osgce-head1", "osgce-head", approve());
-    driver.complete(key, "sgce2", "sgce-office", approve());
-    driver.complete(key, "osgce-staff1", "osgce-staff", closingReport());
-    driver.complete(key, "osgce-head1", "osgce-head", approve());
-    driver.complete(key, "sgce1", "sgce-office", approve());
+    driver.plan(key, 2022, "osgce", List.of());
+    driver.reportTheYear(key, "osgce");
+    driver.review(key, "osgce");
+    driver.close(key, "osgce");
 
     try (Browser auditor = Browser.open(port)) {
       auditor.login("auditor1", "demo");

@@ -1,11 +1,8 @@
 package mx.org.iecm.pgd.status;
 
 import static mx.org.iecm.pgd.support.Submissions.approve;
-import static mx.org.iecm.pgd.support.Submissions.closingReport;
 import static mx.org.iecm.pgd.support.Submissions.decision;
-import static mx.org.iecm.pgd.support.Submissions.progress;
 import static mx.org.iecm.pgd.support.Submissions.results;
-import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,54 +83,27 @@ class StatusIntegrationTest {
     draft.setDueDate(Date.from(Instant.now().minus(Duration.ofDays(3)).plus(Duration.ofHours(1))));
     taskService.saveTask(draft);
     // 1.2 in execution after its first report.
-    plan(key("1.2"), "deoeyg", List.of("depcyc"));
+    driver.plan(key("1.2"), YEAR, "deoeyg", List.of("depcyc"));
     driver.runDueTimers(key("1.2"));
-    report(key("1.2"), "deoeyg", 30);
+    driver.report(key("1.2"), "deoeyg", 30);
     // 1.3 cancelled.
     cycles.cancel(YEAR, "1.3", "Línea atendida por otro programa en 2020.", "manager1");
     // 2.1 in review with a corrective action open after a nonconforming ruling.
-    executeYear(key("2.1"), "depcyc", List.of("osgce"));
+    driver.plan(key("2.1"), YEAR, "depcyc", List.of("osgce"));
+    driver.reportTheYear(key("2.1"), "depcyc");
     driver.complete(key("2.1"), "depcyc-staff1", "depcyc-staff", results());
     driver.complete(key("2.1"), "depcyc-head1", "depcyc-head", approve());
     driver.complete(key("2.1"), "sgce1", "sgce-office", decision("nonconforming", "Sin evidencia del indicador."));
     // 2.2 closed.
-    executeYear(key("2.2"), "depcyc", List.of("utsi"));
-    review(key("2.2"), "depcyc");
-    driver.complete(key("2.2"), "depcyc-staff1", "depcyc-staff", closingReport());
-    driver.complete(key("2.2"), "depcyc-head1", "depcyc-head", approve());
-    driver.complete(key("2.2"), "sgce2", "sgce-office", approve());
+    driver.plan(key("2.2"), YEAR, "depcyc", List.of("utsi"));
+    driver.reportTheYear(key("2.2"), "depcyc");
+    driver.review(key("2.2"), "depcyc");
+    driver.close(key("2.2"), "depcyc");
     // 3.1 in closure.
-    executeYear(key("3.1"), "depcyc", List.of("deeccc", "utsi"));
-    review(key("3.1"), "depcyc");
+    driver.plan(key("3.1"), YEAR, "depcyc", List.of("deeccc", "utsi"));
+    driver.reportTheYear(key("3.1"), "depcyc");
+    driver.review(key("3.1"), "depcyc");
     yearBuilt = true;
-  }
-
-  private void plan(String key, String area, List<String> coResponsible) {
-    driver.complete(key, area + "-staff1", area + "-staff", workProgram(YEAR));
-    driver.complete(key, area + "-head1", area + "-head", approve());
-    for (String co : coResponsible) {
-      driver.complete(key, co + "-head1", co + "-head", approve());
-    }
-    driver.complete(key, "sgce1", "sgce-office", approve());
-  }
-
-  private void report(String key, String area, int percent) {
-    driver.complete(key, area + "-staff2", area + "-staff", progress(percent));
-    driver.complete(key, area + "-head2", area + "-head", approve());
-  }
-
-  private void executeYear(String key, String area, List<String> coResponsible) {
-    plan(key, area, coResponsible);
-    for (int percent : new int[] {30, 50, 80, 100}) {
-      driver.runDueTimers(key);
-      report(key, area, percent);
-    }
-  }
-
-  private void review(String key, String area) {
-    driver.complete(key, area + "-staff1", area + "-staff", results());
-    driver.complete(key, area + "-head1", area + "-head", approve());
-    driver.complete(key, "sgce2", "sgce-office", approve());
   }
 
   private static LineStatus line(StatusReport report, String id) {

@@ -32,6 +32,44 @@ public record CycleDriver(TaskService tasks, IdentityService identity, RuntimeSe
     }
   }
 
+  /** Planning approved first time: the area's staff drafts, its head, each co-responsible head and the SGCE approve. */
+  public void plan(String businessKey, int year, String area, List<String> coResponsible) {
+    complete(businessKey, area + "-staff1", area + "-staff", Submissions.workProgram(year));
+    complete(businessKey, area + "-head1", area + "-head", Submissions.approve());
+    for (String co : coResponsible) {
+      complete(businessKey, co + "-head1", co + "-head", Submissions.approve());
+    }
+    complete(businessKey, "sgce1", "sgce-office", Submissions.approve());
+  }
+
+  /** One progress report at {@code percent}, validated by the head. */
+  public void report(String businessKey, String area, int percent) {
+    complete(businessKey, area + "-staff2", area + "-staff", Submissions.progress(percent));
+    complete(businessKey, area + "-head2", area + "-head", Submissions.approve());
+  }
+
+  /** The four quarterly reports of a past year, on schedule (30, 50, 80 and 100 %). */
+  public void reportTheYear(String businessKey, String area) {
+    for (int percent : new int[] {30, 50, 80, 100}) {
+      runDueTimers(businessKey);
+      report(businessKey, area, percent);
+    }
+  }
+
+  /** Results reported, approved by the head and ruled conforming by the SGCE office. */
+  public void review(String businessKey, String area) {
+    complete(businessKey, area + "-staff1", area + "-staff", Submissions.results());
+    complete(businessKey, area + "-head1", area + "-head", Submissions.approve());
+    complete(businessKey, "sgce2", "sgce-office", Submissions.approve());
+  }
+
+  /** Closing report and lessons, approved by the head and signed by the SGCE office. */
+  public void close(String businessKey, String area) {
+    complete(businessKey, area + "-staff1", area + "-staff", Submissions.closingReport());
+    complete(businessKey, area + "-head1", area + "-head", Submissions.approve());
+    complete(businessKey, "sgce1", "sgce-office", Submissions.approve());
+  }
+
   /** Runs the cycle's due timers (the reporting dates of past years are due at once). */
   public void runDueTimers(String businessKey) {
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
