@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Workflows of the IECM's Plan General de Desarrollo on Camunda 7.
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableProcessApplication("pgd-workflows")
+@EnableScheduling
 public class PgdApplication {
 
   /** The institute's clock: Mexico City time decides the fiscal year and every due date. */

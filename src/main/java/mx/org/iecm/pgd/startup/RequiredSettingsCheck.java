@@ -49,6 +49,11 @@ class RequiredSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAwar
         problems.add("falta " + variable + " (propiedad " + property + ")");
       }
     });
+    if (!environment.getProperty(OptionalSettings.MIGRATION_USER, "").isBlank()
+        && environment.getProperty(OptionalSettings.MIGRATION_PASSWORD, "").isBlank()) {
+      problems.add("falta " + OptionalSettings.MIGRATION_PASSWORD + " (se indicó "
+          + OptionalSettings.MIGRATION_USER + ")");
+    }
     if (environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
       return problems;
     }

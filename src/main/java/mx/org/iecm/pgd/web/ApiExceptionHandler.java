@@ -1,9 +1,16 @@
 package mx.org.iecm.pgd.web;
 
+import mx.org.iecm.pgd.operations.DatabaseFailure;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +24,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice(basePackages = "mx.org.iecm.pgd")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -60,6 +69,19 @@ class ApiExceptionHandler {
   ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException e) {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, "Método no permitido",
         "La ruta no admite el método " + e.getMethod() + ".");
+  }
+
+  /**
+   * Engine and data-access errors: 503 when the database itself failed (the request can be sent
+   * again later), otherwise the error goes on to the generic 500 answer.
+   */
+  @ExceptionHandler({ProcessEngineException.class, NestedRuntimeException.class})
+  ResponseEntity<ProblemDetail> databaseFailure(RuntimeException e) {
+    DatabaseFailure failure = DatabaseFailure.of(e).orElseThrow(() -> e);
+    LOG.error("Solicitud rechazada con 503 ({})", failure, e);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFailure.RETRY_AFTER_SECONDS))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Servicio no disponible", failure.message()));
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -69,7 +69,7 @@ class PlanBrowserTest {
       auditor.screenshot("s4-1-auditor-expediente");
       String pdfLink = auditor.waitFor(By.linkText("Descargar PDF")).getAttribute("href");
       HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfLink))
-          .header("Cookie", "JSESSIONID=" + auditor.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+          .header("Cookie", "SESSION=" + auditor.cookie("SESSION")).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(pdf.statusCode()).isEqualTo(200);
       assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
     }

@@ -9,16 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import mx.org.iecm.pgd.PgdApplication;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.catalog.InvalidCatalogException;
+import mx.org.iecm.pgd.support.Applications;
 import mx.org.iecm.pgd.support.EmbeddedPostgresServer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -140,23 +139,10 @@ class ApplicationStartupTest {
     return properties;
   }
 
-  /**
-   * Starts the application with the given settings as command-line arguments, which stand in for
-   * the environment variables an operator sets. H2 settings without an administrator mean the demo mode.
-   */
+  /** H2 settings without an administrator mean the demo mode. */
   private static ConfigurableApplicationContext start(List<String> settings) {
     boolean demo = settings.stream().anyMatch(setting -> setting.startsWith("spring.datasource.url=jdbc:h2"));
-    List<String> arguments = new ArrayList<>();
-    settings.forEach(setting -> arguments.add("--" + setting));
-    arguments.add("--server.port=0");
-    // Several engines live in this test JVM: the shared test context's and the one started here.
-    arguments.add("--camunda.bpm.generate-unique-process-engine-name=true");
-    arguments.add("--camunda.bpm.generate-unique-process-application-name=true");
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(PgdApplication.class);
-    if (demo) {
-      builder.profiles("demo");
-    }
-    return builder.run(arguments.toArray(String[]::new));
+    return demo ? Applications.start(settings, "demo") : Applications.start(settings);
   }
 
   private static String shipped(String location) throws IOException {

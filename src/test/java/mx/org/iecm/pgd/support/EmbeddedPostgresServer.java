@@ -47,6 +47,16 @@ public final class EmbeddedPostgresServer {
     }
   }
 
+  /** The server's port on the loopback interface, for command-line tools (psql, pg_dump). */
+  public static int port() {
+    return server().getPort();
+  }
+
+  /** JDBC URL of a database of this server. */
+  public static String url(String database) {
+    return "jdbc:postgresql://localhost:" + port() + "/" + database;
+  }
+
   /** Creates an empty database and returns its JDBC URL. */
   public static String newDatabase(String name) {
     EmbeddedPostgres postgres = server();

@@ -40,7 +40,7 @@ public record EngineRest(TestRestTemplate rest) {
         response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
-  static Map<String, Object> variables(Map<String, Object> values) {
+  public static Map<String, Object> variables(Map<String, Object> values) {
     Map<String, Object> variables = new HashMap<>();
     values.forEach((name, value) -> {
       if (value instanceof SerializableValue json) {
