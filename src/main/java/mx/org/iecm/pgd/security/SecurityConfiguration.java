@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -134,22 +133,6 @@ class SecurityConfiguration {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         ContainerBasedAuthenticationProvider.class.getName()));
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-    return registration;
-  }
-
-  /**
-   * Tells the engine who is calling {@code /engine-rest}: the user Spring Security authenticated.
-   */
-  @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("camunda-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setInitParameters(Map.of(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        ContainerBasedAuthenticationProvider.class.getName()));
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     return registration;
   }
 }

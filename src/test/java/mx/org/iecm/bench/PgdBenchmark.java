@@ -1,0 +1,592 @@
+package mx.org.iecm.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import mx.org.iecm.pgd.PgdApplication;
+import mx.org.iecm.pgd.catalog.ActionLine;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
+import mx.org.iecm.pgd.cycle.CycleService;
+import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.StatementCounter;
+import mx.org.iecm.pgd.support.Submissions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What our workflows cost, measured (issue 8). Run by {@code mvn -B verify -Pbench}; prints a table
+ * and writes {@code target/bench/results.md} and {@code target/bench/results.json}.
+ *
+ * <p>Settings (environment): {@code PGD_BENCH_DB_URL}, {@code PGD_BENCH_DB_USER},
+ * {@code PGD_BENCH_DB_PASSWORD} to use a PostgreSQL server of your own (one that lets the user create
+ * databases) instead of an embedded one; {@code PGD_BENCH_CYCLES} (default {@code 1000,10000}): the
+ * closed-cycle counts at which the history-growth queries are measured; {@code PGD_BENCH_MINUTES}
+ * (default 20): time allowed for generating them; {@code PGD_BENCH_PARTS} (default
+ * {@code startup,overhead,rest,growth}).
+ */
+public final class PgdBenchmark {
+
+  static final String ADMIN = "bench.admin";
+  static final String ADMIN_PASSWORD = "Banco-de-pruebas-2026";
+  static final String STAFF = "bench.staff";
+  static final String STAFF_PASSWORD = "Enlace-de-pruebas-2026";
+  static final String BARE_PROCESS = "bench-bare";
+  static final int THREADS = 2;
+
+  private final Results results = new Results();
+  private final Database database;
+
+  private PgdBenchmark(Database database) {
+    this.database = database;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,rest,growth").split(","));
+    try (Database database = Database.open()) {
+      PgdBenchmark bench = new PgdBenchmark(database);
+      bench.results.context(database.description());
+      if (parts.contains("startup")) {
+        new StartupBenchmark(bench.results, database).run();
+      }
+      String catalog = BenchPlan.write(Path.of("target/bench/plan"), 500);
+      String url = database.create("pgd_bench");
+      if (parts.contains("overhead")) {
+        try (ConfigurableApplicationContext app = bench.start(url, catalog, false)) {
+          bench.overhead(app);
+        }
+      }
+      if (parts.contains("rest")) {
+        bench.restSecurity(url, catalog);
+      }
+      if (parts.contains("growth")) {
+        try (ConfigurableApplicationContext app = bench.start(url, catalog, false)) {
+          new GrowthBenchmark(bench.results, app).run(counts(), Duration.ofMinutes(Long.parseLong(env("PGD_BENCH_MINUTES", "20"))));
+        }
+      }
+      bench.results.write(Path.of("target/bench"));
+    }
+    System.exit(0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 1. Overhead against the bare engine
+
+  /**
+   * Full cycles of the real plan through our processes (listeners, validation, journal, seal,
+   * authorization checks as the person who completes) against a bare BPMN with the same number of
+   * user tasks and the same submitted values, on the same engine and database, alternated a b a b.
+   */
+  void overhead(ConfigurableApplicationContext app) throws Exception {
+    TaskService tasks = app.getBean(TaskService.class);
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    PlanCatalog catalog = app.getBean(PlanCatalog.class);
+    CycleService cycles = app.getBean(CycleService.class);
+    RepositoryService repository = app.getBean(RepositoryService.class);
+    deployBare(repository, BARE_PROCESS, 40, false);
+    deployBare(repository, BARE_PROCESS + "-timers", 40, true);
+    ConcurrentLinkedQueue<String[]> keys = new ConcurrentLinkedQueue<>();
+    for (int year = 2020; year <= 2023; year++) {
+      for (ActionLine line : catalog.plan("PGD-2020-2023").orElseThrow().actionLines()) {
+        keys.add(new String[] {line.id(), String.valueOf(year)});
+      }
+    }
+    TimedDriver driver = new TimedDriver(app);
+    Latencies ours = new Latencies();
+    Latencies oursAnonymous = new Latencies();
+    Latencies bare = new Latencies();
+    Latencies bareTimers = new Latencies();
+    int rounds = 4;
+    int cyclesPerThread = 4;
+    for (int round = 0; round <= rounds; round++) {
+      boolean warmUp = round == 0;
+      int perThread = warmUp ? 1 : cyclesPerThread;
+      ConcurrentLinkedQueue<List<Map<String, Object>>> scripts = new ConcurrentLinkedQueue<>();
+      for (boolean authenticated : new boolean[] {true, false}) {
+        Latencies a = warmUp ? new Latencies() : authenticated ? ours : oursAnonymous;
+        parallel(() -> {
+          for (int i = 0; i < perThread; i++) {
+            String[] key = keys.poll();
+            cycles.startLine(Integer.parseInt(key[1]), key[0]);
+            ActionLine line = catalog.plan("PGD-2020-2023").orElseThrow().actionLine(key[0]).orElseThrow();
+            List<Map<String, Object>> script = driver.closeCycle("PGD-2020-2023:" + key[0] + ":" + key[1],
+                Integer.parseInt(key[1]), line, a, authenticated);
+            if (authenticated) {
+              scripts.add(script);
+            }
+          }
+          return null;
+        });
+      }
+      List<List<Map<String, Object>>> replay = new ArrayList<>(scripts);
+      for (boolean timers : new boolean[] {false, true}) {
+        Latencies b = warmUp ? new Latencies() : timers ? bareTimers : bare;
+        ConcurrentLinkedQueue<List<Map<String, Object>>> queue = new ConcurrentLinkedQueue<>(replay);
+        parallel(() -> {
+          for (List<Map<String, Object>> script = queue.poll(); script != null; script = queue.poll()) {
+            ProcessInstance instance = runtime.startProcessInstanceByKey(BARE_PROCESS + (timers ? "-timers" : ""));
+            for (Map<String, Object> values : script) {
+              Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+              StatementCounter.reset();
+              long start = System.nanoTime();
+              tasks.complete(task.getId(), values);
+              b.add(System.nanoTime() - start);
+              b.statements(StatementCounter.count());
+            }
+            runtime.deleteProcessInstance(instance.getId(), "benchmark", true, true);
+          }
+          return null;
+        });
+      }
+    }
+    results.add("1. Sobrecarga contra el motor sin nada nuestro (" + THREADS + " hilos, ciclos completos, a b a b)",
+        List.of("flujo", "completaciones", "completaciones/s", "p50 ms", "p95 ms", "sentencias SQL por completación"),
+        List.of(withStatements(ours.row("(a) nuestros procesos, como la persona que completa"), ours),
+            withStatements(oursAnonymous.row("(a′) nuestros procesos sin usuario autenticado (sin verificación de permisos)"),
+                oursAnonymous),
+            withStatements(bare.row("(b) BPMN desnudo, mismas tareas y valores"), bare),
+            withStatements(bareTimers.row("(b′) BPMN desnudo con temporizador de escalamiento en cada tarea"), bareTimers)),
+        Map.of("ours/bare p50 (a/b)", ratio(ours.p(50), bare.p(50)), "ours/bare p95 (a/b)", ratio(ours.p(95), bare.p(95)),
+            "ours/bare por completación, media (a/b)", ratio(ours.mean(), bare.mean()),
+            "a/a′ (costo de la verificación de permisos)", ratio(ours.mean(), oursAnonymous.mean()),
+            "b′/b (costo de los temporizadores)", ratio(bareTimers.mean(), bare.mean()),
+            "a/b′ (nuestro código contra el mismo BPMN con temporizadores)", ratio(ours.mean(), bareTimers.mean())));
+  }
+
+  private static List<String> withStatements(List<String> row, Latencies latencies) {
+    List<String> extended = new ArrayList<>(row);
+    extended.add(latencies.statementsPerCall());
+    return extended;
+  }
+
+  /**
+   * Deploys a bare process: {@code userTasks} user tasks in a row, with nothing else; with
+   * {@code timers}, each task carries a non-interrupting escalation timer as ours do.
+   */
+  static void deployBare(RepositoryService repository, String key, int userTasks, boolean timers) {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0) {
+      return;
+    }
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(2192).startEvent();
+    for (int i = 1; i <= userTasks; i++) {
+      flow = flow.userTask("task" + i);
+      if (timers) {
+        flow = ((org.camunda.bpm.model.bpmn.builder.UserTaskBuilder) flow).boundaryEvent("overdue" + i)
+            .cancelActivity(false).timerWithDuration("P10D").endEvent("escalated" + i)
+            .<org.camunda.bpm.model.bpmn.builder.UserTaskBuilder>moveToActivity("task" + i);
+      }
+    }
+    BpmnModelInstance model = flow.endEvent().done();
+    repository.createDeployment().name("benchmark").addModelInstance(key + ".bpmn", model).deploy();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 2. REST with security against REST without
+
+  void restSecurity(String url, String catalog) throws Exception {
+    Latencies staff = new Latencies();
+    Latencies admin = new Latencies();
+    Latencies open = new Latencies();
+    for (int round = 0; round < 3; round++) {
+      for (boolean authenticated : new boolean[] {true, false}) {
+        try (ConfigurableApplicationContext app = start(url, catalog, !authenticated)) {
+          boolean warmUp = round == 0;
+          int count = warmUp ? 50 : 400;
+          if (authenticated) {
+            restCompletions(app, STAFF, STAFF_PASSWORD, count, warmUp ? new Latencies() : staff);
+            restCompletions(app, ADMIN, ADMIN_PASSWORD, count, warmUp ? new Latencies() : admin);
+          } else {
+            restCompletions(app, null, null, count, warmUp ? new Latencies() : open);
+          }
+        }
+      }
+    }
+    results.add("2. Completar tareas por /engine-rest con HTTP Basic contra sin autenticación (" + THREADS + " hilos)",
+        List.of("configuración", "completaciones", "completaciones/s", "p50 ms", "p95 ms"),
+        List.of(staff.row("HTTP Basic, persona candidata (como en producción)"),
+            admin.row("HTTP Basic, administración (el motor no verifica permisos)"),
+            open.row("sin autenticación (perfil del banco; el motor no verifica permisos)")),
+        Map.of("rendimiento con/sin (persona candidata)", ratio(staff.throughput(), open.throughput()),
+            "rendimiento con/sin (administración: solo la autenticación)", ratio(admin.throughput(), open.throughput())));
+  }
+
+  private void restCompletions(ConfigurableApplicationContext app, String user, String password, int count,
+      Latencies into) throws Exception {
+    String group = BenchPlan.AREA + "-staff";
+    RepositoryService repository = app.getBean(RepositoryService.class);
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    TaskService tasks = app.getBean(TaskService.class);
+    deployRestProcess(repository, group);
+    IdentityService identity = app.getBean(IdentityService.class);
+    ensureUser(identity, STAFF, STAFF_PASSWORD, group);
+    if (!identity.checkPassword(STAFF, STAFF_PASSWORD)) {
+      throw new IllegalStateException("The benchmark user cannot log in");
+    }
+    ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+    for (int i = 0; i < count; i++) {
+      String instance = runtime.startProcessInstanceByKey("bench-rest").getId();
+      ids.add(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
+    }
+    int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    HttpClient http = HttpClient.newHttpClient();
+    String basic = user == null ? null
+        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    long wall = System.nanoTime();
+    parallel(() -> {
+      for (String id = ids.poll(); id != null; id = ids.poll()) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + id + "/complete"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"decision\":{\"value\":\"approve\"}}}"));
+        if (basic != null) {
+          request.header("Authorization", basic);
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        into.add(System.nanoTime() - start);
+        if (response.statusCode() != 204) {
+          throw new IllegalStateException("Completion answered " + response.statusCode() + ": " + response.body());
+        }
+      }
+      return null;
+    });
+    into.wall(System.nanoTime() - wall);
+  }
+
+  private static void deployRestProcess(RepositoryService repository, String group) {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("bench-rest").count() > 0) {
+      return;
+    }
+    repository.createDeployment().name("benchmark-rest").addModelInstance("bench-rest.bpmn",
+        Bpmn.createExecutableProcess("bench-rest").camundaHistoryTimeToLive(2192).startEvent()
+            .userTask("approve").camundaCandidateGroups(group).endEvent().done()).deploy();
+  }
+
+  static void ensureUser(IdentityService identity, String id, String password, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(password);
+      user.setFirstName("Banco");
+      user.setLastName("de pruebas");
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Our application in production mode on the benchmark's database, job executor off. */
+  ConfigurableApplicationContext start(String url, String catalog, boolean openEngineRest) {
+    List<Class<?>> sources = new ArrayList<>(List.of(PgdApplication.class, StatementCounter.class));
+    if (openEngineRest) {
+      sources.add(OpenEngineRest.class);
+    }
+    return new SpringApplicationBuilder(sources.toArray(Class[]::new)).run(
+        "--PGD_DB_URL=" + url, "--PGD_DB_USER=" + database.user(), "--PGD_DB_PASSWORD=" + database.password(),
+        "--PGD_ADMIN_USER=" + ADMIN, "--PGD_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+        "--PGD_CATALOG_PLANS=" + catalog, "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        "--logging.level.root=warn", "--logging.level.mx.org.iecm=warn");
+  }
+
+  static <T> void parallel(java.util.concurrent.Callable<T> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < THREADS; i++) {
+      futures.add(pool.submit(work));
+    }
+    pool.shutdown();
+    for (Future<T> future : futures) {
+      future.get();
+    }
+    pool.awaitTermination(1, TimeUnit.MINUTES);
+  }
+
+  static String ratio(double a, double b) {
+    return String.format(java.util.Locale.ROOT, "%.2f", a / b);
+  }
+
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  static List<Integer> counts() {
+    List<Integer> counts = new ArrayList<>();
+    for (String count : env("PGD_BENCH_CYCLES", "1000,10000").split(",")) {
+      counts.add(Integer.parseInt(count.strip()));
+    }
+    return counts;
+  }
+
+  /**
+   * Closes cycles as the people of each group would, timing each completion: the same steps as the
+   * tests' {@link CycleDriver}, and it returns the submitted values in order for the bare replay.
+   */
+  static final class TimedDriver {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private boolean authenticated = true;
+
+    TimedDriver(ConfigurableApplicationContext app) {
+      tasks = app.getBean(TaskService.class);
+      identity = app.getBean(IdentityService.class);
+      runtime = app.getBean(RuntimeService.class);
+      management = app.getBean(ManagementService.class);
+    }
+
+    List<Map<String, Object>> closeCycle(String key, int year, ActionLine line, Latencies into) {
+      return closeCycle(key, year, line, into, true);
+    }
+
+    /** With {@code authenticated} false the engine checks no permission and knows no person. */
+    List<Map<String, Object>> closeCycle(String key, int year, ActionLine line, Latencies into, boolean authenticated) {
+      this.authenticated = authenticated;
+      String area = line.responsibleArea();
+      List<Map<String, Object>> script = new ArrayList<>();
+      step(key, area + "-staff1", area + "-staff", Submissions.workProgram(year), into, script);
+      step(key, area + "-head1", area + "-head", Submissions.approve(), into, script);
+      for (String co : line.coResponsibleAreas()) {
+        step(key, co + "-head1", co + "-head", Submissions.approve(), into, script);
+      }
+      step(key, "sgce1", "sgce-office", Submissions.approve(), into, script);
+      for (int percent : new int[] {30, 50, 80, 100}) {
+        runDueTimers(key);
+        step(key, area + "-staff2", area + "-staff", Submissions.progress(percent), into, script);
+        step(key, area + "-head2", area + "-head", Submissions.approve(), into, script);
+      }
+      step(key, area + "-staff1", area + "-staff", Submissions.results(), into, script);
+      step(key, area + "-head1", area + "-head", Submissions.approve(), into, script);
+      step(key, "sgce2", "sgce-office", Submissions.approve(), into, script);
+      step(key, area + "-staff1", area + "-staff", Submissions.closingReport(), into, script);
+      step(key, area + "-head1", area + "-head", Submissions.approve(), into, script);
+      step(key, "sgce1", "sgce-office", Submissions.approve(), into, script);
+      return script;
+    }
+
+    private void step(String key, String user, String group, Map<String, Object> values, Latencies into,
+        List<Map<String, Object>> script) {
+      List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup(group).list();
+      if (open.size() != 1) {
+        throw new IllegalStateException("Expected one task of " + group + " in " + key + ", found " + open.size());
+      }
+      if (authenticated) {
+        identity.setAuthentication(user, List.of(group));
+      }
+      try {
+        StatementCounter.reset();
+        long start = System.nanoTime();
+        tasks.complete(open.get(0).getId(), values);
+        if (into != null) {
+          into.add(System.nanoTime() - start);
+          into.statements(StatementCounter.count());
+        }
+      } finally {
+        identity.clearAuthentication();
+      }
+      script.add(values);
+    }
+
+    void runDueTimers(String key) {
+      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
+        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers()
+            .duedateLowerThan(new java.util.Date()).list()) {
+          management.executeJob(job.getId());
+        }
+      }
+    }
+  }
+
+  /** Latencies of one kind of call, in nanoseconds, from several threads. */
+  static final class Latencies {
+
+    private final List<Long> values = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong statements = new java.util.concurrent.atomic.AtomicLong();
+    private long wallNanos;
+
+    void statements(int count) {
+      statements.addAndGet(count);
+    }
+
+    String statementsPerCall() {
+      return count() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f", statements.get() / (double) count());
+    }
+
+    void add(long nanos) {
+      values.add(nanos);
+    }
+
+    void wall(long nanos) {
+      wallNanos += nanos;
+    }
+
+    int count() {
+      return values.size();
+    }
+
+    double p(int percentile) {
+      List<Long> sorted = new ArrayList<>(values);
+      sorted.sort(Long::compare);
+      if (sorted.isEmpty()) {
+        return Double.NaN;
+      }
+      int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
+      return sorted.get(Math.max(0, rank - 1)) / 1e6;
+    }
+
+    double mean() {
+      synchronized (values) {
+        return values.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6;
+      }
+    }
+
+    /**
+     * Completions per second: over the measured wall time when there is one, otherwise over the
+     * time spent in the measured calls, spread over the threads (task look-ups and timer runs left out).
+     */
+    double throughput() {
+      double seconds = wallNanos > 0 ? wallNanos / 1e9 : mean() * count() / 1e3 / THREADS;
+      return count() / seconds;
+    }
+
+    List<String> row(String label) {
+      return List.of(label, String.valueOf(count()), format(throughput()), format(p(50)), format(p(95)));
+    }
+
+    static String format(double value) {
+      return String.format(java.util.Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+    }
+  }
+
+  /** The PostgreSQL server of the benchmark: embedded by default, or the one given. */
+  record Database(String baseUrl, String user, String password, EmbeddedPostgres embedded) implements AutoCloseable {
+
+    static Database open() throws IOException {
+      String url = System.getenv("PGD_BENCH_DB_URL");
+      if (url != null && !url.isBlank()) {
+        return new Database(url.substring(0, url.lastIndexOf('/') + 1), env("PGD_BENCH_DB_USER", "postgres"),
+            env("PGD_BENCH_DB_PASSWORD", ""), null);
+      }
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
+      return new Database("jdbc:postgresql://localhost:" + postgres.getPort() + "/", "postgres", "postgres", postgres);
+    }
+
+    /** A new empty database (dropped first if a previous run left it). */
+    String create(String name) throws SQLException {
+      try (Connection connection = DriverManager.getConnection(baseUrl + "postgres", user, password);
+          Statement statement = connection.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        statement.execute("CREATE DATABASE \"" + name + "\"");
+      }
+      return baseUrl + name;
+    }
+
+    String description() {
+      return embedded != null ? "PostgreSQL embebido (io.zonky.test, binarios 15.15) en la misma máquina"
+          : "PostgreSQL en " + baseUrl;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  /** The tables of the run, printed and written as Markdown and JSON. */
+  static final class Results {
+
+    private final List<Map<String, Object>> sections = new ArrayList<>();
+    private final Map<String, Object> context = new java.util.LinkedHashMap<>();
+
+    void context(String databaseDescription) {
+      context.put("fecha", java.time.OffsetDateTime.now().toString());
+      context.put("máquina", Runtime.getRuntime().availableProcessors() + " núcleos, "
+          + (totalMemoryGiB()) + " GiB de RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+      context.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+      context.put("base de datos", databaseDescription);
+      context.put("comando", "mvn -B verify -Pbench");
+    }
+
+    synchronized void add(String title, List<String> header, List<List<String>> rows, Map<String, String> figures) {
+      Map<String, Object> section = new java.util.LinkedHashMap<>();
+      section.put("title", title);
+      section.put("header", header);
+      section.put("rows", rows);
+      section.put("figures", new java.util.TreeMap<>(figures));
+      sections.add(section);
+      System.out.println(markdown(section));
+    }
+
+    void write(Path folder) throws IOException {
+      Files.createDirectories(folder);
+      StringBuilder text = new StringBuilder("# Resultados del banco de pruebas\n\n");
+      context.forEach((key, value) -> text.append("- ").append(key).append(": ").append(value).append('\n'));
+      sections.forEach(section -> text.append('\n').append(markdown(section)));
+      Files.writeString(folder.resolve("results.md"), text);
+      Map<String, Object> json = new java.util.LinkedHashMap<>(context);
+      json.put("sections", sections);
+      Files.writeString(folder.resolve("results.json"),
+          new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      System.out.println(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> section) {
+      StringBuilder text = new StringBuilder("## ").append(section.get("title")).append("\n\n");
+      List<String> header = (List<String>) section.get("header");
+      text.append("| ").append(String.join(" | ", header)).append(" |\n|");
+      header.forEach(column -> text.append("---|"));
+      text.append('\n');
+      for (List<String> row : (List<List<String>>) section.get("rows")) {
+        text.append("| ").append(String.join(" | ", row)).append(" |\n");
+      }
+      ((Map<String, String>) section.get("figures")).forEach((name, value) ->
+          text.append("\n- ").append(name).append(": **").append(value).append("**"));
+      return text.append("\n").toString();
+    }
+
+    private static long totalMemoryGiB() {
+      try {
+        String line = Files.readAllLines(Path.of("/proc/meminfo")).get(0);
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024;
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+    }
+  }
+}
