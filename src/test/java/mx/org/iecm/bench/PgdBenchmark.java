@@ -58,7 +58,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PgdBenchmark {
 
-  static final String ADMIN = "bench.admin";
+  static final String ADMIN = "benchadmin";
   static final String ADMIN_PASSWORD = "Banco-de-pruebas-2026";
   static final String STAFF = "bench.staff";
   static final String STAFF_PASSWORD = "Enlace-de-pruebas-2026";
@@ -170,6 +170,7 @@ public final class PgdBenchmark {
         });
       }
     }
+    profile(app, driver, keys, catalog, cycles);
     results.add("1. Sobrecarga contra el motor sin nada nuestro (" + THREADS + " hilos, ciclos completos, a b a b)",
         List.of("flujo", "completaciones", "completaciones/s", "p50 ms", "p95 ms", "sentencias SQL por completación"),
         List.of(withStatements(ours.row("(a) nuestros procesos, como la persona que completa"), ours),
@@ -182,6 +183,57 @@ public final class PgdBenchmark {
             "a/a′ (costo de la verificación de permisos)", ratio(ours.mean(), oursAnonymous.mean()),
             "b′/b (costo de los temporizadores)", ratio(bareTimers.mean(), bare.mean()),
             "a/b′ (nuestro código contra el mismo BPMN con temporizadores)", ratio(ours.mean(), bareTimers.mean())));
+  }
+
+  /**
+   * Where the extra statements of (a) go: one more cycle of ours and its bare replay (with timers)
+   * with every SQL statement recorded, counted by operation and table, per completion.
+   */
+  private void profile(ConfigurableApplicationContext app, TimedDriver driver, ConcurrentLinkedQueue<String[]> keys,
+      PlanCatalog catalog, CycleService cycles) {
+    String[] key = keys.poll();
+    cycles.startLine(Integer.parseInt(key[1]), key[0]);
+    ActionLine line = catalog.plan("PGD-2020-2023").orElseThrow().actionLine(key[0]).orElseThrow();
+    driver.recordStatements(true);
+    List<Map<String, Object>> script = driver.closeCycle("PGD-2020-2023:" + key[0] + ":" + key[1],
+        Integer.parseInt(key[1]), line, new Latencies(), true);
+    List<String> ours = driver.recordStatements(false);
+    TaskService tasks = app.getBean(TaskService.class);
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(BARE_PROCESS + "-timers");
+    List<String> bare = new ArrayList<>();
+    for (Map<String, Object> values : script) {
+      Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+      StatementCounter.startRecording();
+      tasks.complete(task.getId(), values);
+      bare.addAll(StatementCounter.stopRecording());
+    }
+    Map<String, long[]> byKind = new java.util.TreeMap<>();
+    ours.forEach(sql -> byKind.computeIfAbsent(kind(sql), k -> new long[2])[0]++);
+    bare.forEach(sql -> byKind.computeIfAbsent(kind(sql), k -> new long[2])[1]++);
+    List<List<String>> rows = new ArrayList<>();
+    byKind.entrySet().stream()
+        .sorted((x, y) -> Long.compare(y.getValue()[0] - y.getValue()[1], x.getValue()[0] - x.getValue()[1]))
+        .limit(25)
+        .forEach(entry -> rows.add(List.of(entry.getKey(), per(entry.getValue()[0], script.size()),
+            per(entry.getValue()[1], script.size()))));
+    rows.add(List.of("total", per(ours.size(), script.size()), per(bare.size(), script.size())));
+    results.add("1 bis. Perfil de una completación: sentencias SQL por operación y tabla (un ciclo de " + script.size()
+            + " completaciones, línea " + key[0] + ")",
+        List.of("operación y tabla", "(a) nuestros procesos", "(b′) BPMN desnudo con temporizadores"), rows, Map.of());
+  }
+
+  private static String per(long count, int completions) {
+    return String.format(java.util.Locale.ROOT, "%.2f", count / (double) completions);
+  }
+
+  /** "select ACT_RU_AUTHORIZATION", "insert ACT_HI_DETAIL"…: the operation and the first table. */
+  static String kind(String sql) {
+    String text = sql.strip().replaceAll("\\s+", " ");
+    String operation = text.split(" ", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher table = java.util.regex.Pattern.compile("(?i)\\b(ACT_[A-Z_]+|PGD_[A-Z_]+|SPRING_[A-Z_]+)\\b")
+        .matcher(text);
+    return operation + " " + (table.find() ? table.group(1).toUpperCase(java.util.Locale.ROOT) : "?");
   }
 
   private static List<String> withStatements(List<String> row, Latencies latencies) {
@@ -360,6 +412,14 @@ public final class PgdBenchmark {
     private final RuntimeService runtime;
     private final ManagementService management;
     private boolean authenticated = true;
+    private List<String> recorded;
+
+    /** Starts (true) or stops (false) recording this driver's completion statements; returns them on stop. */
+    List<String> recordStatements(boolean start) {
+      List<String> previous = recorded;
+      recorded = start ? new ArrayList<>() : null;
+      return previous;
+    }
 
     TimedDriver(ConfigurableApplicationContext app) {
       tasks = app.getBean(TaskService.class);
@@ -408,8 +468,14 @@ public final class PgdBenchmark {
       }
       try {
         StatementCounter.reset();
+        if (recorded != null) {
+          StatementCounter.startRecording();
+        }
         long start = System.nanoTime();
         tasks.complete(open.get(0).getId(), values);
+        if (recorded != null) {
+          recorded.addAll(StatementCounter.stopRecording());
+        }
         if (into != null) {
           into.add(System.nanoTime() - start);
           into.statements(StatementCounter.count());

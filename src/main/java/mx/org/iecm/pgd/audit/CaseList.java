@@ -2,13 +2,16 @@ package mx.org.iecm.pgd.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import mx.org.iecm.pgd.PgdApplication;
+import mx.org.iecm.pgd.catalog.ActionLine;
 import mx.org.iecm.pgd.catalog.Area;
+import mx.org.iecm.pgd.catalog.Plan;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.cycle.CycleVariables;
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Service;
 public class CaseList {
 
   public static final int MAX_PAGE_SIZE = 500;
+  /** Most business keys in one query (a plan period of 4 years has 156). */
+  private static final int MAX_KEYS = 1000;
 
   private final HistoryService historyService;
   private final PlanCatalog catalog;
@@ -76,6 +81,36 @@ public class CaseList {
     return new Page(total, page, size, items);
   }
 
+  /**
+   * The business keys the filter can match, taken from the catalog (the lines of the area, in the
+   * year or in every year of the plans), so that the engine finds the cycles through its index on
+   * the business key instead of reading the whole history; {@code null} when there is no year or
+   * area to narrow by, or the list would be too long for one query (then the slower filters apply).
+   */
+  private String[] candidateKeys(Integer year, String area) {
+    if (year == null && area == null) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    for (Plan plan : catalog.plans()) {
+      if (year != null && !plan.covers(year)) {
+        continue;
+      }
+      List<ActionLine> lines = plan.actionLines().stream()
+          .filter(line -> area == null || area.equals(line.responsibleArea())).toList();
+      int from = year != null ? year : plan.firstYear();
+      int to = year != null ? year : plan.lastYear();
+      for (int y = from; y <= to; y++) {
+        keys.addAll(List.of(BusinessKey.ofLines(plan, lines, y)));
+      }
+      if (keys.size() > MAX_KEYS) {
+        return null;
+      }
+    }
+    // No line can match (an unknown area): a key no cycle has, so that the answer is empty.
+    return keys.isEmpty() ? new String[] {"-"} : keys.toArray(String[]::new);
+  }
+
   private Item item(HistoricProcessInstance instance, Set<String> sealed) {
     BusinessKey key = BusinessKey.parse(instance.getBusinessKey());
     String area = catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
@@ -89,11 +124,17 @@ public class CaseList {
   private HistoricProcessInstanceQuery query(Filter filter) {
     HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(LifecycleProcess.KEY).finished();
-    if (filter.year() != null) {
-      query.processInstanceBusinessKeyLike("%:" + filter.year());
-    }
-    if (filter.area() != null && !filter.area().isBlank()) {
-      query.variableValueEquals(CycleVariables.RESPONSIBLE_AREA, filter.area());
+    boolean byArea = filter.area() != null && !filter.area().isBlank();
+    String[] keys = candidateKeys(filter.year(), byArea ? filter.area() : null);
+    if (keys != null) {
+      query.processInstanceBusinessKeyIn(keys);
+    } else {
+      if (filter.year() != null) {
+        query.processInstanceBusinessKeyLike("%:" + filter.year());
+      }
+      if (byArea) {
+        query.variableValueEquals(CycleVariables.RESPONSIBLE_AREA, filter.area());
+      }
     }
     if (filter.outcome() != null) {
       query.variableValueEquals(CycleVariables.PHASE, filter.outcome());

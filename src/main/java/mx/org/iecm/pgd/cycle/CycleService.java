@@ -150,7 +150,7 @@ public class CycleService {
     Set<String> existing = new HashSet<>();
     for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(LifecycleProcess.KEY)
-        .processInstanceBusinessKeyLike(plan.code() + ":%:" + year)
+        .processInstanceBusinessKeyIn(BusinessKey.ofYear(plan, year))
         .list()) {
       existing.add(instance.getBusinessKey());
     }

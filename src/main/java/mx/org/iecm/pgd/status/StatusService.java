@@ -64,11 +64,11 @@ public class StatusService {
   public StatusReport status(int year) {
     Plan plan = catalog.planCovering(year).orElseThrow(() ->
         ApiException.badRequest("El año " + year + " está fuera del periodo de los planes cargados."));
-    String keys = plan.code() + ":%:" + year;
+    String[] keys = BusinessKey.ofYear(plan, year);
     Instant now = clock.instant();
 
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKeyLike(keys).list();
+        .processInstanceBusinessKeyIn(keys).list();
     Map<String, HistoricProcessInstance> instanceById = new HashMap<>();
     Map<String, HistoricProcessInstance> cycleByKey = new HashMap<>();
     Map<String, Integer> openActionsByKey = new HashMap<>();
@@ -105,7 +105,7 @@ public class StatusService {
     }
 
     Map<String, List<OpenTask>> tasksByKey = new HashMap<>();
-    for (Task task : taskService.createTaskQuery().processInstanceBusinessKeyLike(keys).list()) {
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKeyIn(keys).list()) {
       HistoricProcessInstance instance = instanceById.get(task.getProcessInstanceId());
       if (instance == null) {
         continue;

@@ -20,6 +20,19 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class StatementCounter {
 
   private static final ThreadLocal<AtomicInteger> COUNT = ThreadLocal.withInitial(AtomicInteger::new);
+  private static final ThreadLocal<java.util.List<String>> RECORDED = new ThreadLocal<>();
+
+  /** From now on, this thread's statements are also kept, SQL text included (for profiles). */
+  public static void startRecording() {
+    RECORDED.set(new java.util.ArrayList<>());
+  }
+
+  /** The SQL this thread prepared since {@link #startRecording()}; recording stops. */
+  public static java.util.List<String> stopRecording() {
+    java.util.List<String> recorded = RECORDED.get();
+    RECORDED.remove();
+    return recorded == null ? java.util.List.of() : recorded;
+  }
 
   /** Statements prepared by this thread since the last {@link #reset()}. */
   public static int count() {
@@ -61,6 +74,10 @@ public class StatementCounter {
         String name = method.getName();
         if (name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("createStatement")) {
           COUNT.get().incrementAndGet();
+          java.util.List<String> recorded = RECORDED.get();
+          if (recorded != null && args != null && args.length > 0 && args[0] instanceof String sql) {
+            recorded.add(sql);
+          }
         }
         try {
           return method.invoke(connection, args);
