@@ -6,14 +6,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import mx.org.iecm.pgd.security.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -52,12 +50,8 @@ class DatabaseFailureFilter extends OncePerRequestFilter {
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFailure.RETRY_AFTER_SECONDS));
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/")) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, failure.message());
-      problem.setTitle("Servicio no disponible");
-      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      objectMapper.writeValue(response.getOutputStream(), problem);
+      ProblemResponses.write(objectMapper, response, HttpStatus.SERVICE_UNAVAILABLE, "Servicio no disponible",
+          failure.message());
     } else {
       response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), failure.message());
     }

@@ -9,14 +9,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes a refusal of the security layer as an RFC 9457 problem detail in Spanish.
+ * Writes a refusal answered by a filter (security, database failures) as an RFC 9457 problem detail
+ * in Spanish, before any controller runs.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
   private ProblemResponses() {
   }
 
-  static void write(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status, String title,
+  public static void write(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status, String title,
       String detail) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
