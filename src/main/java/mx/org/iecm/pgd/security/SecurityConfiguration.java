@@ -135,4 +135,15 @@ class SecurityConfiguration {
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }
+
+  /** The webapps' CSP nonce per request (see {@link RequestScopedNonceFilter}); before the webapps' filters. */
+  @Bean
+  FilterRegistrationBean<RequestScopedNonceFilter> webappNoncePerRequest() {
+    FilterRegistrationBean<RequestScopedNonceFilter> registration =
+        new FilterRegistrationBean<>(new RequestScopedNonceFilter());
+    registration.setName("camunda-webapp-nonce-per-request");
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
 }

@@ -15,8 +15,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Readies a task's form when the task is created: a decision starts blank (no stale decision or
- * comments from an earlier round), and report forms list the program's activities and indicators.
+ * Readies a task when it is created: its name carries the line and the year, so that a list of the
+ * 39 planning tasks of a year in Tasklist is not 39 identical rows; a decision starts blank (no stale
+ * decision or comments from an earlier round); and report forms list the program's activities and
+ * indicators.
  */
 @Component("prepareTaskListener")
 public class PrepareTaskListener implements TaskListener {
@@ -25,6 +27,8 @@ public class PrepareTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    task.setName(nameWithCycle(task.getName(), task.getVariable(CycleVariables.ACTION_LINE_ID),
+        task.getVariable(CycleVariables.YEAR)));
     String key = task.getTaskDefinitionKey();
     if (SubmissionRules.DECISION_TASKS.containsKey(key)) {
       task.removeVariable(CycleVariables.DECISION);
@@ -37,6 +41,14 @@ public class PrepareTaskListener implements TaskListener {
     if (ReviewProcess.TASK_REPORT_RESULTS.equals(key) && !reopened) {
       prefillResults(task);
     }
+  }
+
+  /** «Elaborar programa de trabajo · línea 9.1 · 2023»; the name alone when the cycle is not known. */
+  static String nameWithCycle(String name, Object lineId, Object year) {
+    if (name == null || lineId == null || year == null) {
+      return name;
+    }
+    return name + " · línea " + lineId + " · " + year;
   }
 
   private static void prefillProgress(DelegateTask task) {

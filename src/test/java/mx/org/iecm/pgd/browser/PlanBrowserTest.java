@@ -1,34 +1,42 @@
 package mx.org.iecm.pgd.browser;
 
+import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import mx.org.iecm.pgd.cycle.CycleService;
+import mx.org.iecm.pgd.planning.ProgramVersions;
 import mx.org.iecm.pgd.support.Browser;
 import mx.org.iecm.pgd.support.CycleDriver;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.Tasklist;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The people of the institute in a real headless Chromium (screenshots under target/screenshots).
- *
- * <p>For now the auditor's scenario on the application's own pages; the Tasklist and Cockpit scenarios
- * wait until the webapps load reliably in headless Chromium (see the issue on end-to-end tests).
+ * The people of the institute in a real headless Chromium, each in a browser of their own: staff and
+ * heads in Tasklist, the SGCE office approving, a manager in Cockpit, an auditor on the expediente page,
+ * and people who must not see what is not theirs. Screenshots of the key steps go to target/screenshots.
  */
 @PgdIntegrationTest
 class PlanBrowserTest {
+
+  static final String MY_AREA = "Tareas de mi área";
 
   @LocalServerPort
   int port;
@@ -42,12 +50,149 @@ class PlanBrowserTest {
   RuntimeService runtimeService;
   @Autowired
   ManagementService managementService;
+  @Autowired
+  ProgramVersions programVersions;
 
   CycleDriver driver;
 
   @BeforeEach
   void driver() {
     driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+  }
+
+  private Task openTask(String businessKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+  }
+
+  /** Waits until the engine no longer has the task, i.e. the browser's completion went through. */
+  private void awaitCompleted(Browser browser, Task task) {
+    browser.waitUntil(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+  }
+
+  @Test
+  void staffFindsThePlanningTaskInHisAreaFillsTheFormAndCompletesItAfterTheFormRejectsABadBudget() {
+    cycles.startLine(2021, "9.1");
+    String key = "PGD-2020-2023:9.1:2021";
+    Task draft = openTask(key);
+
+    try (Browser staff = Browser.open(port)) {
+      staff.login("osgce-staff1", "demo");
+      Tasklist tasklist = Tasklist.open(staff).filter(MY_AREA);
+      assertThat(tasklist.taskNames()).contains("Elaborar programa de trabajo · línea 9.1 · 2021");
+      tasklist.openTask("Elaborar programa de trabajo · línea 9.1 · 2021");
+      assertThat(tasklist.formText())
+          .contains("Línea 9.1 · 2021", "Oficina del Sistema de Gestión de Calidad Electoral");
+      staff.screenshot("s1-1-staff-opens-the-planning-task");
+      tasklist.claim()
+          .type("Objetivo específico", "Que todas las áreas conozcan el SGCE y apliquen sus procedimientos.")
+          .type("Actividad", "Talleres de sensibilización")
+          .date("Inicio", LocalDate.of(2021, 2, 1))
+          .date("Fin", LocalDate.of(2021, 6, 30))
+          .type("Entregable", "Listas de asistencia y evaluaciones")
+          .type("Nombre del indicador", "Talleres impartidos")
+          .type("Fórmula", "talleres impartidos / talleres programados * 100")
+          .type("Unidad de medida", "%")
+          .select("Frecuencia de medición", "Trimestral")
+          .type("Línea base", "0")
+          .type("Meta", "100");
+
+      tasklist.type("Presupuesto estimado (MXN)", "doce mil");
+      assertThat(tasklist.field("Presupuesto estimado (MXN)").getAttribute("value")).isEmpty();
+      assertThat(tasklist.fieldErrors()).isNotEmpty();
+      assertThat(tasklist.canComplete()).isFalse();
+      tasklist.type("Presupuesto estimado (MXN)", "-5000");
+      assertThat(tasklist.fieldErrors()).singleElement().asString().contains("0");
+      assertThat(tasklist.canComplete()).isFalse();
+      staff.screenshot("s1-2-form-rejects-the-budget");
+      assertThat(taskService.createTaskQuery().taskId(draft.getId()).singleResult().getAssignee())
+          .isEqualTo("osgce-staff1");
+
+      tasklist.type("Presupuesto estimado (MXN)", "120000");
+      assertThat(tasklist.fieldErrors()).isEmpty();
+      staff.screenshot("s1-3-form-filled");
+      tasklist.complete();
+      awaitCompleted(staff, draft);
+    }
+
+    Map<String, Object> variables = runtimeService.getVariables(openTask(key).getExecutionId());
+    assertThat(openTask(key).getName()).isEqualTo("Aprobar programa de trabajo (titular) · línea 9.1 · 2021");
+    assertThat(((Number) variables.get("budget")).doubleValue()).isEqualTo(120000.0);
+    assertThat(String.valueOf(variables.get("activities"))).contains("Talleres de sensibilización", "2021-02-01",
+        "2021-06-30", "Listas de asistencia y evaluaciones");
+    assertThat(String.valueOf(variables.get("indicators"))).contains("Talleres impartidos", "trimestral");
+  }
+
+  @Test
+  void headReturnsTheDraftWithACommentStaffResubmitsThenHeadAndSgceApprove() {
+    cycles.startLine(2021, "10.1");
+    String key = "PGD-2020-2023:10.1:2021";
+    driver.complete(key, "sa-staff1", "sa-staff", workProgram(2021));
+    String approval = "Aprobar programa de trabajo (titular) · línea 10.1 · 2021";
+
+    try (Browser head = Browser.open(port); Browser staff = Browser.open(port); Browser sgce = Browser.open(port)) {
+      head.login("sa-head1", "demo");
+      Tasklist headTasks = Tasklist.open(head).filter(MY_AREA).openTask(approval);
+      assertThat(headTasks.formText()).contains("Diagnóstico de boletas", "Informe de diagnóstico",
+          "Votos nulos por error de llenado");
+      assertThat(head.driver().findElements(By.xpath("//label[starts-with(normalize-space(),'Objetivo específico')]")))
+          .as("the draft is shown, not editable").isEmpty();
+      head.screenshot("s2-1-head-sees-the-draft-read-only");
+      Task headTask = openTask(key);
+      headTasks.claim().choose("Devolver con comentarios").type("Comentarios", "Agregue el costo de cada actividad.");
+      head.screenshot("s2-2-head-returns-the-draft");
+      headTasks.complete();
+      awaitCompleted(head, headTask);
+
+      staff.login("sa-staff1", "demo");
+      Tasklist staffTasks = Tasklist.open(staff).filter(MY_AREA)
+          .openTask("Elaborar programa de trabajo · línea 10.1 · 2021");
+      assertThat(staffTasks.formText()).contains("Devuelto por sa-head1", "Agregue el costo de cada actividad.");
+      staff.screenshot("s2-3-staff-sees-the-comment");
+      Task redraft = openTask(key);
+      staffTasks.claim().type("Riesgos", "Costo por actividad: diagnóstico 100 000; rediseño 150 000.");
+      staffTasks.complete();
+      awaitCompleted(staff, redraft);
+
+      Task secondApproval = openTask(key);
+      headTasks = Tasklist.open(head).filter(MY_AREA).openTask(approval).claim().choose("Aprobar");
+      head.screenshot("s2-4-head-approves");
+      headTasks.complete();
+      awaitCompleted(head, secondApproval);
+
+      sgce.login("sgce2", "demo");
+      Task review = openTask(key);
+      Tasklist sgceTasks = Tasklist.open(sgce).filter("Revisiones SGCE")
+          .openTask("Revisar programa de trabajo (SGCE) · línea 10.1 · 2021");
+      sgceTasks.claim().choose("Aprobar");
+      sgce.screenshot("s2-5-sgce-approves");
+      sgceTasks.complete();
+      awaitCompleted(sgce, review);
+    }
+    assertThat(programVersions.of(key)).singleElement().satisfies(version -> {
+      assertThat(version.approvedBy()).isEqualTo("sgce2");
+      assertThat(version.content()).contains("Costo por actividad");
+    });
+  }
+
+  @Test
+  void managerSeesThePlanOnTheCockpitDashboardAndOpensTheCycle() {
+    cycles.startLine(2023, "10.2");
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PGD-2020-2023:10.2:2023")
+        .processDefinitionKey("action-line-lifecycle").singleResult().getId();
+
+    try (Browser manager = Browser.open(port)) {
+      manager.login("manager1", "demo");
+      manager.go("/camunda/app/cockpit/default/#/dashboard");
+      WebElement row = manager.waitFor(By.cssSelector(".pgd-plan tr[data-line='10.2']"));
+      assertThat(manager.driver().findElements(By.cssSelector(".pgd-plan tr[data-line]"))).hasSize(39);
+      assertThat(row.getText()).contains("Planeación", "Elaborar programa de trabajo");
+      manager.scrollTo(row);
+      manager.screenshot("s3-1-manager-dashboard");
+      manager.click(row.findElement(By.linkText("Abrir instancia")));
+      manager.waitUntil(d -> d.getCurrentUrl().contains("/process-instance/" + instance));
+      manager.waitForText(By.cssSelector("body"), "PGD-2020-2023:10.2:2023");
+      manager.screenshot("s3-2-manager-process-instance");
+    }
   }
 
   @Test
@@ -72,6 +217,31 @@ class PlanBrowserTest {
           .header("Cookie", "SESSION=" + auditor.cookie("SESSION")).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(pdf.statusCode()).isEqualTo(200);
       assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+    }
+  }
+
+  @Test
+  void staffOfAnotherAreaSeesNoneOfTheseTasksAndAnAuditorHasNoTasklist() {
+    cycles.startLine(2021, "11.1");
+
+    try (Browser other = Browser.open(port); Browser owner = Browser.open(port);
+        Browser auditor = Browser.open(port)) {
+      owner.login("osgce-staff2", "demo");
+      assertThat(Tasklist.open(owner).filter(MY_AREA).taskNames())
+          .contains("Elaborar programa de trabajo · línea 11.1 · 2021");
+
+      other.login("ci-staff1", "demo");
+      Tasklist otherTasks = Tasklist.open(other).filter(MY_AREA);
+      assertThat(otherTasks.taskNames()).noneMatch(name -> name.contains("línea 11.1 · 2021"));
+      other.screenshot("s5-1-other-area-tasklist");
+
+      auditor.login("auditor2", "demo");
+      auditor.go("/camunda/app/tasklist/default/");
+      auditor.waitForText(By.cssSelector("body"), "Sin permiso");
+      auditor.screenshot("s5-2-auditor-tasklist");
+      assertThat(auditor.driver().getPageSource()).doesNotContain("Elaborar programa de trabajo")
+          .doesNotContain("Whitelabel");
+      assertThat(auditor.driver().findElements(By.cssSelector("button.claim, button[ng-click='complete()']"))).isEmpty();
     }
   }
 }

@@ -38,7 +38,8 @@ class PlanningProcessTest extends ProcessTest {
     String key = planning.getBusinessKey();
 
     assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM);
-    assertThat(task(planning)).hasCandidateGroup("deoeyg-staff");
+    assertThat(task(planning)).hasCandidateGroup("deoeyg-staff")
+        .hasName("Elaborar programa de trabajo · línea 1.1 · 2021");
     staff.completeTaskOf(key, workProgram(2021));
 
     assertThat(planning).isWaitingAt(TASK_APPROVE_PROGRAM_HEAD);
@@ -51,7 +52,8 @@ class PlanningProcessTest extends ProcessTest {
     coResponsibleHead.completeTaskOf(key, approve());
 
     assertThat(planning).isWaitingAt(TASK_REVIEW_PROGRAM_SGCE);
-    assertThat(task(planning)).hasCandidateGroup("sgce-office");
+    assertThat(task(planning)).hasCandidateGroup("sgce-office")
+        .hasName("Revisar programa de trabajo (SGCE) · línea 1.1 · 2021");
     sgce.completeTaskOf(key, approve());
 
     assertThat(planning).hasPassedInOrder(TASK_DRAFT_PROGRAM, TASK_APPROVE_PROGRAM_HEAD,

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mx.org.iecm.pgd.support.BrowserSession;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @PgdIntegrationTest
 class WebappLoginIntegrationTest {
+
+  private static final Pattern POLICY_NONCE = Pattern.compile("'nonce-([^']+)'");
+  private static final Pattern SCRIPT_NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
 
   @LocalServerPort
   int port;
@@ -67,6 +73,22 @@ class WebappLoginIntegrationTest {
 
     assertThat(post("/camunda/api/admin/auth/user/default/logout", "").statusCode()).isEqualTo(200);
     assertThat(get("/camunda/api/admin/auth/user/default", "application/json").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void pagesLoadedAtOnceEachCarryTheNonceOfTheirOwnSecurityPolicy() throws Exception {
+    login("deoeyg-staff2", "demo");
+
+    List<HttpResponse<String>> pages = browser.getAtOnce("/camunda/app/tasklist/default/", "text/html", 60);
+
+    assertThat(pages).allSatisfy(page -> {
+      assertThat(page.statusCode()).isEqualTo(200);
+      Matcher policy = POLICY_NONCE.matcher(page.headers().firstValue("Content-Security-Policy").orElse(""));
+      assertThat(policy.find()).isTrue();
+      Matcher script = SCRIPT_NONCE.matcher(page.body());
+      assertThat(script.find()).isTrue();
+      assertThat(script.group(1)).as("nonce of the page's scripts").isEqualTo(policy.group(1));
+    });
   }
 
   @Test

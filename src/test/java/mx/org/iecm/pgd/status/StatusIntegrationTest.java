@@ -119,7 +119,7 @@ class StatusIntegrationTest {
     assertThat(planning.state()).isEqualTo("planning");
     assertThat(planning.stateLabel()).isEqualTo("Planeación");
     assertThat(planning.openTasks()).singleElement().satisfies(task -> {
-      assertThat(task.name()).isEqualTo("Elaborar programa de trabajo");
+      assertThat(task.name()).isEqualTo("Elaborar programa de trabajo · línea 1.1 · 2020");
       assertThat(task.groups()).containsExactly("deoeyg-staff");
       assertThat(task.overdueDays()).isEqualTo(3);
     });
@@ -139,7 +139,7 @@ class StatusIntegrationTest {
     assertThat(review.state()).isEqualTo("review");
     assertThat(review.openCorrectiveActions()).isEqualTo(1);
     assertThat(review.openTasks()).singleElement().satisfies(task -> {
-      assertThat(task.name()).isEqualTo("Analizar causa raíz y plan de acción");
+      assertThat(task.name()).isEqualTo("Analizar causa raíz y plan de acción · línea 2.1 · 2020");
       assertThat(task.groups()).containsExactly("depcyc-staff");
     });
 

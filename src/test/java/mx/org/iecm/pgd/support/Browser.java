@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -15,6 +18,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,6 +44,9 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1000");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -70,19 +79,38 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    try {
-      return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    } catch (TimeoutException e) {
-      screenshot("failed-" + System.currentTimeMillis());
-      throw e;
-    }
+    return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   public void waitForText(By locator, String text) {
+    waitUntil(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  /** Clicks like a person would, after scrolling the element into view (Tasklist has a fixed footer). */
+  public void click(WebElement element) {
+    scrollTo(element);
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element));
+    element.click();
+  }
+
+  public void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** Waits until the condition holds; when it never does, keeps a screenshot, the page and the console. */
+  public <T> T waitUntil(Function<WebDriver, T> condition) {
     try {
-      new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+      return new WebDriverWait(driver, WAIT).until(condition);
     } catch (TimeoutException e) {
-      screenshot("failed-" + System.currentTimeMillis());
+      String name = "failed-" + System.currentTimeMillis();
+      screenshot(name);
+      try {
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+        Files.write(SCREENSHOTS.resolve(name + ".console.txt"), driver.manage().logs().get(LogType.BROWSER).getAll()
+            .stream().map(LogEntry::toString).toList());
+      } catch (IOException | RuntimeException ignored) {
+        // The screenshot is what matters; the rest is a help for diagnosis.
+      }
       throw e;
     }
   }

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +34,17 @@ public final class BrowserSession {
   public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
     return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The same page requested {@code times} times at once, as several tabs or people would. */
+  public List<HttpResponse<String>> getAtOnce(String path, String accept, int times) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", accept).GET().build();
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+    }
+    return answers.stream().map(CompletableFuture::join).toList();
   }
 
   public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
