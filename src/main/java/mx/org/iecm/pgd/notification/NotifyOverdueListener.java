@@ -71,8 +71,9 @@ public class NotifyOverdueListener implements ExecutionListener {
     for (Task task : tasks) {
       String due = task.getDueDate() == null ? "sin fecha"
           : DATE.format(ZonedDateTime.ofInstant(task.getDueDate().toInstant(), PgdApplication.ZONE));
-      String subject = "Tarea vencida: «" + task.getName() + "» — línea " + line;
-      String body = "La tarea «" + task.getName() + "» del ciclo " + execution.getProcessBusinessKey()
+      // The model's name: the task's own name already ends with the line and the year.
+      String subject = "Tarea vencida: «" + overdue.getName() + "» — línea " + line;
+      String body = "La tarea «" + overdue.getName() + "» del ciclo " + execution.getProcessBusinessKey()
           + " venció el " + due + " y sigue abierta"
           + (task.getAssignee() == null ? " sin persona asignada." : ", asignada a " + task.getAssignee() + ".")
           + "\n\nLínea de acción: " + execution.getVariable(CycleVariables.LINE_LABEL)

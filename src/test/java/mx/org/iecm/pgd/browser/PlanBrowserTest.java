@@ -79,10 +79,13 @@ class PlanBrowserTest {
       staff.login("osgce-staff1", "demo");
       Tasklist tasklist = Tasklist.open(staff).filter(MY_AREA);
       assertThat(tasklist.taskNames()).contains("Elaborar programa de trabajo · línea 9.1 · 2021");
+      assertInstituteSpanishHeader(staff, "IECM Tareas");
+      staff.screenshot("s1-0-staff-task-list");
       tasklist.openTask("Elaborar programa de trabajo · línea 9.1 · 2021");
       assertThat(tasklist.formText())
           .contains("Línea 9.1 · 2021", "Oficina del Sistema de Gestión de Calidad Electoral");
       staff.screenshot("s1-1-staff-opens-the-planning-task");
+      assertThat(tasklist.claimLabel()).isEqualTo("Reclamar");
       tasklist.claim()
           .type("Objetivo específico", "Que todas las áreas conozcan el SGCE y apliquen sus procedimientos.")
           .type("Actividad", "Talleres de sensibilización")
@@ -98,10 +101,11 @@ class PlanBrowserTest {
 
       tasklist.type("Presupuesto estimado (MXN)", "doce mil");
       assertThat(tasklist.field("Presupuesto estimado (MXN)").getAttribute("value")).isEmpty();
-      assertThat(tasklist.fieldErrors()).isNotEmpty();
+      assertThat(tasklist.fieldErrors()).containsExactly("Este campo es obligatorio.");
       assertThat(tasklist.canComplete()).isFalse();
+      assertThat(tasklist.completeLabel()).isEqualTo("Completar");
       tasklist.type("Presupuesto estimado (MXN)", "-5000");
-      assertThat(tasklist.fieldErrors()).singleElement().asString().contains("0");
+      assertThat(tasklist.fieldErrors()).containsExactly("El valor mínimo es 0.");
       assertThat(tasklist.canComplete()).isFalse();
       staff.screenshot("s1-2-form-rejects-the-budget");
       assertThat(taskService.createTaskQuery().taskId(draft.getId()).singleResult().getAssignee())
@@ -184,6 +188,9 @@ class PlanBrowserTest {
       manager.login("manager1", "demo");
       manager.go("/camunda/app/cockpit/default/#/dashboard");
       WebElement row = manager.waitFor(By.cssSelector(".pgd-plan tr[data-line='10.2']"));
+      assertInstituteSpanishHeader(manager, "IECM Seguimiento");
+      assertThat(manager.driver().findElement(By.tagName("body")).getText())
+          .contains("Instancias de proceso en ejecución", "Procesos", "Decisiones");
       assertThat(manager.driver().findElements(By.cssSelector(".pgd-plan tr[data-line]"))).hasSize(39);
       assertThat(row.getText()).contains("Planeación", "Elaborar programa de trabajo");
       manager.scrollTo(row);
@@ -193,6 +200,33 @@ class PlanBrowserTest {
       manager.waitForText(By.cssSelector("body"), "PGD-2020-2023:10.2:2023");
       manager.screenshot("s3-2-manager-process-instance");
     }
+  }
+
+  @Test
+  void administratorWorksInAdminInSpanishAndABrowserSetToEnglishGetsEnglish() {
+    try (Browser admin = Browser.open(port); Browser english = Browser.open(port, "en-US,en")) {
+      admin.login("admin", "demo");
+      admin.go("/camunda/app/admin/default/#/users");
+      admin.waitForText(By.cssSelector("body"), "Usuarios");
+      admin.waitForText(By.cssSelector("body"), "sgce1");
+      assertInstituteSpanishHeader(admin, "IECM Administración");
+      assertThat(admin.driver().findElement(By.tagName("body")).getText()).contains("Grupos", "Autorizaciones");
+      admin.screenshot("s6-1-admin-users");
+
+      english.login("admin2", "demo");
+      english.go("/camunda/app/admin/default/#/users");
+      english.waitForText(By.cssSelector("body"), "Authorizations");
+      assertInstituteSpanishHeader(english, "IECM Administración");
+      english.screenshot("s6-2-admin-in-english");
+    }
+  }
+
+  /** The webapp shows the institute's name as its brand and title, and no vendor banner. */
+  private static void assertInstituteSpanishHeader(Browser browser, String brand) {
+    browser.waitForText(By.cssSelector("[cam-widget-header] .brand-name"), brand);
+    browser.waitUntil(d -> d.getTitle().startsWith(brand));
+    assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+        .noneMatch(WebElement::isDisplayed);
   }
 
   @Test
@@ -241,7 +275,8 @@ class PlanBrowserTest {
       auditor.screenshot("s5-2-auditor-tasklist");
       assertThat(auditor.driver().getPageSource()).doesNotContain("Elaborar programa de trabajo")
           .doesNotContain("Whitelabel");
-      assertThat(auditor.driver().findElements(By.cssSelector("button.claim, button[ng-click='complete()']"))).isEmpty();
+      assertThat(auditor.driver().findElements(By.cssSelector("button.claim, button[ng-click='complete()']")))
+          .isEmpty();
     }
   }
 }

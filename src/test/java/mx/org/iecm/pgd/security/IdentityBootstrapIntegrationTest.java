@@ -2,20 +2,26 @@ package mx.org.iecm.pgd.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import mx.org.iecm.pgd.catalog.Area;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 @PgdIntegrationTest
 class IdentityBootstrapIntegrationTest {
@@ -58,10 +64,12 @@ class IdentityBootstrapIntegrationTest {
   @Autowired
   FilterService filterService;
   @Autowired
+  AuthorizationService authorizationService;
+  @Autowired
   TestRestTemplate rest;
 
   @Test
-  void tasklistFiltersExistOnceAndEachGroupReadsItsOwn() {
+  void tasklistFiltersExistOnceWithTheirCriteriaAndEachGroupReadsItsOwn() {
     bootstrap.postProcessEngineBuild(processEngine);
 
     List<Filter> filters = filterService.createTaskFilterQuery().orderByFilterName().asc().list();
@@ -75,6 +83,24 @@ class IdentityBootstrapIntegrationTest {
         .containsExactlyInAnyOrder("Mis tareas", "Tareas de mi área", "Vencidas");
     JsonNode sgceFilters = rest.withBasicAuth("sgce2", "demo").getForObject("/engine-rest/filter", JsonNode.class);
     assertThat(sgceFilters).hasSize(4);
+    assertThat(rest.withBasicAuth("auditor1", "demo").getForObject("/engine-rest/filter", JsonNode.class)).isEmpty();
+
+    Map<String, JsonNode> queries = new HashMap<>();
+    sgceFilters.forEach(filter -> queries.put(filter.get("name").asText(), filter.get("query")));
+    assertThat(queries.get("Mis tareas").get("assigneeExpression").asText()).isEqualTo("${currentUser()}");
+    assertThat(queries.get("Tareas de mi área").get("candidateGroupsExpression").asText())
+        .isEqualTo("${currentUserGroups()}");
+    assertThat(queries.get("Tareas de mi área").get("includeAssignedTasks").asBoolean()).isTrue();
+    assertThat(queries.get("Vencidas").get("dueBeforeExpression").asText()).isEqualTo("${now()}");
+    assertThat(queries.get("Revisiones SGCE").get("candidateGroup").asText()).isEqualTo("sgce-office");
+    for (Filter filter : filters) {
+      List<Authorization> grants = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+          .resourceId(filter.getId()).list();
+      assertThat(grants).as("READ grants of %s, one per group", filter.getName())
+          .allSatisfy(grant -> assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue())
+          .extracting(Authorization::getGroupId).doesNotHaveDuplicates()
+          .contains("sgce-office").doesNotContain("auditors");
+    }
   }
 
   @Test

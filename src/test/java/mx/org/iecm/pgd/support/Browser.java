@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
@@ -38,12 +39,13 @@ public final class Browser implements AutoCloseable {
   private final WebDriver driver;
   private final String base;
 
-  private Browser(int port) {
+  private Browser(int port, String languages) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000");
+        "--window-size=1400,1000", "--lang=" + languages.split(",")[0]);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -53,12 +55,20 @@ public final class Browser implements AutoCloseable {
     base = "http://localhost:" + port;
   }
 
-  /** A new browser, or the test is skipped with the way to install Chromium. */
+  /** A new browser of a person of the institute (Mexican Spanish first), or the test is skipped. */
   public static Browser open(int port) {
+    return open(port, "es-MX,es");
+  }
+
+  /**
+   * A new browser asking for the given languages (Accept-Language), or the test is skipped with the
+   * way to install Chromium.
+   */
+  public static Browser open(int port, String languages) {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Pruebas de navegador omitidas: falta Chromium. Instálelo con "
             + "'apt-get install chromium chromium-driver' (.ci/run lo hace).");
-    return new Browser(port);
+    return new Browser(port, languages);
   }
 
   public WebDriver driver() {

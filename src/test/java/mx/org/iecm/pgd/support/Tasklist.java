@@ -135,6 +135,16 @@ public final class Tasklist {
         .map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).toList();
   }
 
+  /** The label of the claim button, in the webapp's language. */
+  public String claimLabel() {
+    return browser.waitFor(CLAIM).getText().strip();
+  }
+
+  /** The label of the complete button, in the webapp's language. */
+  public String completeLabel() {
+    return browser.waitFor(COMPLETE).getText().strip();
+  }
+
   public boolean canComplete() {
     WebElement button = browser.waitFor(COMPLETE);
     browser.scrollTo(button);

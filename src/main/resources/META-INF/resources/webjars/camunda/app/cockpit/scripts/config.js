@@ -1,5 +1,14 @@
-// Cockpit configuration of the application: the "Plan General de Desarrollo" dashboard plugin.
-// It replaces the file of the same name in Camunda's webapp; see pgd-plan/plugin.js.
+// Cockpit configuration of the application. It replaces the file of the same name in Camunda's
+// webapp: Spanish first (English for browsers set to English), the institute's name in the header
+// and the page title, and the "Plan General de Desarrollo" dashboard plugin (pgd-plan/plugin.js).
 export default {
+  app: {
+    vendor: 'IECM',
+    name: 'Seguimiento'
+  },
+  locales: {
+    availableLocales: ['es', 'en'],
+    fallbackLocale: 'es'
+  },
   customScripts: ['pgd-plan/plugin']
 };

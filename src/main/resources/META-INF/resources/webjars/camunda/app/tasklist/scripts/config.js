@@ -1,7 +1,17 @@
 // Tasklist configuration of the application. It replaces the file of the same name in Camunda's
-// webapp; pgd-tasklist/forms.js explains the AngularJS module it adds.
+// webapp: Spanish first (English for browsers set to English), the institute's name in the header
+// and the page title, the form library's messages in Spanish (pgd-tasklist/messages.js) and a usable
+// "Complete" button on forms with lists (pgd-tasklist/forms.js, an AngularJS module).
 export default {
-  customScripts: ['pgd-tasklist/forms'],
+  app: {
+    vendor: 'IECM',
+    name: 'Tareas'
+  },
+  locales: {
+    availableLocales: ['es', 'en'],
+    fallbackLocale: 'es'
+  },
+  customScripts: ['pgd-tasklist/forms', 'pgd-tasklist/messages'],
   requireJsConfig: {
     ngDeps: ['pgd.tasklist.forms']
   },

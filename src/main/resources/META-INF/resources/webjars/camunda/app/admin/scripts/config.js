@@ -1,0 +1,13 @@
+// Admin configuration of the application. It replaces the file of the same name in Camunda's
+// webapp: Spanish first (English for browsers set to English) and the institute's name in the
+// header and the page title.
+export default {
+  app: {
+    vendor: 'IECM',
+    name: 'Administración'
+  },
+  locales: {
+    availableLocales: ['es', 'en'],
+    fallbackLocale: 'es'
+  }
+};

@@ -1,0 +1,13 @@
+// Configuration of the webapps' start page. It replaces the file of the same name in Camunda's
+// webapp: Spanish first (English for browsers set to English) and the institute's name in the
+// header and the page title.
+export default {
+  app: {
+    vendor: 'IECM',
+    name: 'Inicio'
+  },
+  locales: {
+    availableLocales: ['es', 'en'],
+    fallbackLocale: 'es'
+  }
+};
