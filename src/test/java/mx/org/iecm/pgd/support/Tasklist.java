@@ -6,6 +6,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -46,6 +47,8 @@ public final class Tasklist {
       List<WebElement> shown = browser.driver().findElements(LISTED);
       browser.click(item.findElement(By.cssSelector("h4 a")));
       browser.waitUntil(driver -> item.getAttribute("class").contains("active"));
+      // Leave the filter's tooltip behind, as a person moving on to the list would.
+      new Actions(browser.driver()).moveToElement(browser.driver().findElement(By.tagName("footer"))).perform();
       if (!shown.isEmpty()) {
         browser.waitUntil(ExpectedConditions.stalenessOf(shown.get(0)));
       }
