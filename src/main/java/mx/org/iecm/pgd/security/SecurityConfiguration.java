@@ -1,7 +1,9 @@
 package mx.org.iecm.pgd.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.Set;
 import mx.org.iecm.pgd.catalog.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,7 +26,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what.
@@ -105,8 +113,14 @@ class SecurityConfiguration {
                 path.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout")))
             .logoutSuccessHandler(WebappSecuritySupport::afterLogout))
         // Background calls of the webapps get 401, pages a redirect to the login page.
-        .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path.matcher("/camunda/api/**")))
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                path.matcher("/camunda/api/**"))
+            // So do a page's fonts, scripts and frames: only the page itself leads to the login page,
+            // so that they start no session of their own beside the one the login form belongs to.
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                request -> !isPageNavigation(request)))
+        .requestCache(cache -> cache.requestCache(pagesOnly()))
         .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
         // Camunda's webapps protect their requests with their own CSRF filter (X-XSRF-TOKEN); our pages use Spring's.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**")))
@@ -117,6 +131,26 @@ class SecurityConfiguration {
   }
 
   static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+  /**
+   * After logging in, a person returns to the page they asked for. Only a person's own page requests
+   * count: when a session ends while a webapp is open, its fonts, scripts and frames also arrive without
+   * a session, and none of them must become where the person lands after logging in again.
+   */
+  /** A person's own navigation to a page (browsers say so in Sec-Fetch-Dest; other clients do not). */
+  static boolean isPageNavigation(HttpServletRequest request) {
+    String destination = request.getHeader("Sec-Fetch-Dest");
+    return destination == null || destination.equals("document");
+  }
+
+  static RequestCache pagesOnly() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    RequestMatcher get = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**");
+    cache.setRequestMatcher(new AndRequestMatcher(get, html, SecurityConfiguration::isPageNavigation));
+    return cache;
+  }
 
   /**
    * Signs the person Spring Security authenticated into the Camunda webapps (Camunda's container-based

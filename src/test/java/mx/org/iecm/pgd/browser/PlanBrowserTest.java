@@ -221,6 +221,26 @@ class PlanBrowserTest {
     }
   }
 
+  @Test
+  void personWhoseSessionEndsGoesToTheLoginPageAndBackToTasklist() {
+    try (Browser staff = Browser.open(port)) {
+      staff.login("utsi-staff2", "demo");
+      Tasklist tasklist = Tasklist.open(staff).filter(MY_AREA);
+
+      staff.deleteCookie("SESSION");
+      staff.click(tasklist.filterLink("Vencidas"));
+      // The application's login page, not the webapp's own form at ".../#/login".
+      staff.waitUntil(d -> URI.create(d.getCurrentUrl()).getPath().equals("/login"));
+      staff.waitFor(By.id("username"));
+      staff.screenshot("s7-1-session-ended-login-page");
+
+      staff.fillInLogin("utsi-staff2", "demo");
+      staff.waitUntil(d -> d.getCurrentUrl().contains(Tasklist.PATH));
+      Tasklist.open(staff).filter("Vencidas");
+      assertInstituteSpanishHeader(staff, "IECM Tareas");
+    }
+  }
+
   /** The webapp shows the institute's name as its brand and title, and no vendor banner. */
   private static void assertInstituteSpanishHeader(Browser browser, String brand) {
     browser.waitForText(By.cssSelector("[cam-widget-header] .brand-name"), brand);

@@ -60,7 +60,10 @@ class WebappLocalizationIntegrationTest {
         .containsPattern("fallbackLocale:\\s*'es'")
         .containsPattern("vendor:\\s*'IECM'")
         .containsPattern("name:\\s*'" + NAMES.get(app) + "'");
+    assertThat(config).contains("'../pgd/session'");
     assertThat(served("/camunda/app/" + app + "/styles/user-styles.css"))
+        .contains("@import url(\"../../pgd/branding.css\");");
+    assertThat(served("/camunda/app/pgd/branding.css"))
         .containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none;");
   }
 

@@ -82,10 +82,15 @@ public final class Browser implements AutoCloseable {
   /** Logs in on the application's login page. */
   public void login(String user, String password) {
     go("/login");
+    fillInLogin(user, password);
+  }
+
+  /** Fills in the login page the browser shows and waits to be let through. */
+  public void fillInLogin(String user, String password) {
     waitFor(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().endsWith("/login"));
+    waitUntil(d -> !d.getCurrentUrl().endsWith("/login"));
   }
 
   public WebElement waitFor(By locator) {
@@ -135,6 +140,11 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Forgets a cookie, as when a session ends on the server and the browser's cookie no longer opens it. */
+  public void deleteCookie(String name) {
+    driver.manage().deleteCookieNamed(name);
   }
 
   public String cookie(String name) {

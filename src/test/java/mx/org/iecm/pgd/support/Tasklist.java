@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 public final class Tasklist {
 
-  static final String PATH = "/camunda/app/tasklist/default/";
+  public static final String PATH = "/camunda/app/tasklist/default/";
   private static final By TASKS = By.cssSelector("ol.tasks-list li.task h4.task a");
   private static final By EMPTY_LIST = By.cssSelector("[cam-tasks] .well .glyphicon-info-sign");
   private static final By LISTED = By.cssSelector("ol.tasks-list li.task, [cam-tasks] .well");
@@ -54,6 +54,12 @@ public final class Tasklist {
       }
     }
     return this;
+  }
+
+  /** The link of a filter on the left, by the filter's name. */
+  public WebElement filterLink(String name) {
+    return browser.waitFor(By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')]"
+        + "//h4/a[normalize-space(text())='" + name + "']"));
   }
 
   /** The names of the tasks listed under the chosen filter, once the list has loaded. */

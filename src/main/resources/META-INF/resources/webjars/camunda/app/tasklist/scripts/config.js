@@ -2,6 +2,7 @@
 // webapp: Spanish first (English for browsers set to English), the institute's name in the header
 // and the page title, the form library's messages in Spanish (pgd-tasklist/messages.js) and a usable
 // "Complete" button on forms with lists (pgd-tasklist/forms.js, an AngularJS module).
+// When a session ends, ../pgd/session.js leads the person to the application's login page.
 export default {
   app: {
     vendor: 'IECM',
@@ -11,7 +12,7 @@ export default {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
   },
-  customScripts: ['pgd-tasklist/forms', 'pgd-tasklist/messages'],
+  customScripts: ['../pgd/session', 'pgd-tasklist/forms', 'pgd-tasklist/messages'],
   requireJsConfig: {
     ngDeps: ['pgd.tasklist.forms']
   },

@@ -1,6 +1,7 @@
 // Configuration of the webapps' start page. It replaces the file of the same name in Camunda's
 // webapp: Spanish first (English for browsers set to English) and the institute's name in the
 // header and the page title.
+// When a session ends, ../pgd/session.js leads the person to the application's login page.
 export default {
   app: {
     vendor: 'IECM',
@@ -9,5 +10,6 @@ export default {
   locales: {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
-  }
+  },
+  customScripts: ['../pgd/session']
 };
