@@ -112,14 +112,12 @@ class SecurityConfiguration {
             .logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"),
                 path.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout")))
             .logoutSuccessHandler(WebappSecuritySupport::afterLogout))
-        // Background calls of the webapps get 401, pages a redirect to the login page.
-        .exceptionHandling(exceptions -> exceptions
-            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                path.matcher("/camunda/api/**"))
-            // So do a page's fonts, scripts and frames: only the page itself leads to the login page,
-            // so that they start no session of their own beside the one the login form belongs to.
-            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                request -> !isPageNavigation(request)))
+        // Background calls of the webapps get 401, pages a redirect to the login page. So do a page's
+        // fonts, scripts and frames: only the page itself leads to the login page, so that they start no
+        // session of their own beside the one the login form belongs to.
+        .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+            new OrRequestMatcher(path.matcher("/camunda/api/**"), request -> !isPageNavigation(request))))
         .requestCache(cache -> cache.requestCache(pagesOnly()))
         .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
         // Camunda's webapps protect their requests with their own CSRF filter (X-XSRF-TOKEN); our pages use Spring's.
@@ -132,17 +130,17 @@ class SecurityConfiguration {
 
   static final String TASKLIST = "/camunda/app/tasklist/default/";
 
-  /**
-   * After logging in, a person returns to the page they asked for. Only a person's own page requests
-   * count: when a session ends while a webapp is open, its fonts, scripts and frames also arrive without
-   * a session, and none of them must become where the person lands after logging in again.
-   */
   /** A person's own navigation to a page (browsers say so in Sec-Fetch-Dest; other clients do not). */
   static boolean isPageNavigation(HttpServletRequest request) {
     String destination = request.getHeader("Sec-Fetch-Dest");
     return destination == null || destination.equals("document");
   }
 
+  /**
+   * After logging in, a person returns to the page they asked for. Only a person's own page requests
+   * count: when a session ends while a webapp is open, its fonts, scripts and frames also arrive without
+   * a session, and none of them must become where the person lands after logging in again.
+   */
   static RequestCache pagesOnly() {
     MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
     html.setIgnoredMediaTypes(Set.of(MediaType.ALL));

@@ -41,11 +41,12 @@ public final class Tasklist {
 
   /** Chooses a filter by its name, as listed on the left, and waits for its list to replace the one shown. */
   public Tasklist filter(String name) {
-    WebElement item = browser.waitFor(By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), "
-        + "' task-filter ')][.//h4/a[normalize-space(text())='" + name + "']]"));
+    WebElement link = filterLink(name);
+    WebElement item = link.findElement(By.xpath("ancestor::div[contains(concat(' ', normalize-space(@class), ' '), "
+        + "' task-filter ')]"));
     if (!item.getAttribute("class").contains("active")) {
       List<WebElement> shown = browser.driver().findElements(LISTED);
-      browser.click(item.findElement(By.cssSelector("h4 a")));
+      browser.click(link);
       browser.waitUntil(driver -> item.getAttribute("class").contains("active"));
       // Leave the filter's tooltip behind, as a person moving on to the list would.
       new Actions(browser.driver()).moveToElement(browser.driver().findElement(By.tagName("footer"))).perform();
