@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +14,22 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Collects what is wrong with a submission, each problem naming the field as people read it and
- * its variable name: «Objetivo específico» (goal): es obligatorio.
+ * Collects what is wrong with a submission, each problem naming the field as the form shows it
+ * («Objetivo específico», «Actividad 1 – Inicio») and, apart, the variable it came in.
  */
 final class Problems {
 
-  private final List<String> problems = new ArrayList<>();
+  /** Amounts of money: at most two decimals (centavos). */
+  static final int MONEY_SCALE = 2;
+
+  private final List<Problem> problems = new ArrayList<>();
   private final Submission submission;
 
   Problems(Submission submission) {
     this.submission = submission;
   }
 
-  List<String> list() {
+  List<Problem> list() {
     return problems;
   }
 
@@ -34,7 +38,7 @@ final class Problems {
   }
 
   void add(String field, String label, String problem) {
-    problems.add("«" + label + "» (" + field + "): " + problem);
+    problems.add(new Problem(field, label, problem));
   }
 
   void requiredText(String field, String label, int maxLength) {
@@ -72,12 +76,15 @@ final class Problems {
     }
   }
 
-  void requiredNumber(String field, String label, BigDecimal min, BigDecimal max) {
+  /** An amount of money: a number (never text to be read as one) with at most two decimals. */
+  void requiredAmount(String field, String label, BigDecimal min, BigDecimal max) {
     BigDecimal number = number(submission.raw(field));
     if (submission.raw(field) == null || (submission.raw(field) instanceof String s && s.isBlank())) {
       add(field, label, "es obligatorio");
     } else if (number == null) {
       add(field, label, "debe ser un número; se recibió «" + submission.raw(field) + "»");
+    } else if (number.stripTrailingZeros().scale() > MONEY_SCALE) {
+      add(field, label, "admite como máximo dos decimales; se recibió " + number.toPlainString());
     } else {
       range(field, label, number, min, max);
     }
@@ -109,8 +116,11 @@ final class Problems {
     }
   }
 
-  /** A list of rows, each checked by {@code row}; at least {@code min} rows, at most 200. */
-  void rows(String field, String label, int min, Consumer<Row> row) {
+  /**
+   * A list of rows, each checked by {@code row}; at least {@code min} rows, at most 200. A row's
+   * problems name it by {@code rowLabel} and its number as the form shows them: «Actividad 2 – Fin».
+   */
+  void rows(String field, String label, String rowLabel, int min, Consumer<Row> row) {
     JsonNode list = submission.json(field);
     if (list == null || (!list.isMissingNode() && !list.isArray())) {
       add(field, label, "debe ser una lista");
@@ -126,7 +136,7 @@ final class Problems {
       return;
     }
     for (int i = 0; i < size; i++) {
-      row.accept(new Row(field, label, i + 1, list.get(i)));
+      row.accept(new Row(field, rowLabel, i + 1, list.get(i)));
     }
   }
 
@@ -134,19 +144,19 @@ final class Problems {
   final class Row {
 
     private final String field;
-    private final String label;
+    private final String rowLabel;
     private final int number;
     private final JsonNode node;
 
-    Row(String field, String label, int number, JsonNode node) {
+    Row(String field, String rowLabel, int number, JsonNode node) {
       this.field = field;
-      this.label = label;
+      this.rowLabel = rowLabel;
       this.number = number;
       this.node = node == null ? MissingNode.getInstance() : node;
     }
 
     private void problem(String column, String columnLabel, String problem) {
-      add(field + "[" + number + "]." + column, label + ", renglón " + number + ", " + columnLabel, problem);
+      add(field + "[" + number + "]." + column, rowLabel + " " + number + " – " + columnLabel, problem);
     }
 
     void text(String column, String columnLabel, int maxLength) {
@@ -186,7 +196,11 @@ final class Problems {
       return number;
     }
 
-    /** A date (YYYY-MM-DD) inside the fiscal year when {@code year} is known. */
+    /**
+     * A calendar date, exactly YYYY-MM-DD, inside the fiscal year when {@code year} is known. A
+     * timestamp is refused, not cut to its first ten characters: which day it means depends on a
+     * time zone, and guessing one is how a date moves by a day.
+     */
     LocalDate date(String column, String columnLabel, Integer year) {
       JsonNode value = node.get(column);
       if (value == null || value.isNull() || value.asText().isBlank()) {
@@ -195,7 +209,7 @@ final class Problems {
       }
       LocalDate date;
       try {
-        date = LocalDate.parse(value.asText().length() > 10 ? value.asText().substring(0, 10) : value.asText());
+        date = LocalDate.parse(value.asText(), DateTimeFormatter.ISO_LOCAL_DATE);
       } catch (DateTimeParseException e) {
         problem(column, columnLabel, "no es una fecha válida (AAAA-MM-DD): «" + value.asText() + "»");
         return null;

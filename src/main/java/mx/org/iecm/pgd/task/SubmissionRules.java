@@ -72,11 +72,11 @@ final class SubmissionRules {
       workProgram(problems);
     });
     fieldRules.put(ExecutionProcess.TASK_REPORT_PROGRESS, problems -> {
-      problems.rows(ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", 1, row -> {
+      problems.rows(ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", "Actividad", 1, row -> {
         row.text("activity", "Actividad", 300);
         row.number("percent", "% de avance", true, BigDecimal.ZERO, BigDecimal.valueOf(100));
       });
-      problems.rows(ExecutionProcess.INDICATOR_VALUES, "Valores de los indicadores", 0, row -> {
+      problems.rows(ExecutionProcess.INDICATOR_VALUES, "Valores de los indicadores", "Indicador", 0, row -> {
         row.text("indicator", "Indicador", 200);
         row.number("value", "Valor alcanzado", true, null, null);
       });
@@ -84,7 +84,7 @@ final class SubmissionRules {
       problems.optionalText(ExecutionProcess.PROBLEMS, "Problemas encontrados", LONG_TEXT_MAX);
     });
     fieldRules.put(ReviewProcess.TASK_REPORT_RESULTS, problems -> {
-      problems.rows(ReviewProcess.INDICATOR_RESULTS, "Resultados por indicador", 1, row -> {
+      problems.rows(ReviewProcess.INDICATOR_RESULTS, "Resultados por indicador", "Indicador", 1, row -> {
         row.text("indicator", "Indicador", 200);
         row.number("value", "Valor final", true, null, null);
       });
@@ -93,14 +93,14 @@ final class SubmissionRules {
     });
     fieldRules.put(ClosureProcess.TASK_WRITE_CLOSING_REPORT, problems -> {
       problems.requiredText(ClosureProcess.CLOSING_REPORT, "Informe de cierre", 8000);
-      problems.rows(ClosureProcess.LESSONS, "Lecciones aprendidas", 1, row -> {
+      problems.rows(ClosureProcess.LESSONS, "Lecciones aprendidas", "Lección", 1, row -> {
         row.text("lesson", "Lección aprendida", TEXT_MAX);
         row.oneOf("category", "Categoría", LESSON_CATEGORIES);
       });
     });
     fieldRules.put(CorrectiveActionProcess.TASK_ANALYSE_ROOT_CAUSE, problems -> {
       problems.requiredText(CorrectiveActionProcess.ROOT_CAUSE, "Causa raíz", LONG_TEXT_MAX);
-      problems.rows(CorrectiveActionProcess.ACTION_PLAN, "Plan de acción", 1, row -> {
+      problems.rows(CorrectiveActionProcess.ACTION_PLAN, "Plan de acción", "Acción", 1, row -> {
         row.text("action", "Acción", 500);
         row.text("responsible", "Responsable", 200);
         row.date("dueDate", "Fecha compromiso", null);
@@ -113,7 +113,7 @@ final class SubmissionRules {
   }
 
   /** Everything wrong with completing {@code taskKey} with these values; empty when it may complete. */
-  List<String> check(String taskKey, Submission submission) {
+  List<Problem> check(String taskKey, Submission submission) {
     Problems problems = new Problems(submission);
     Decisions decisions = DECISION_TASKS.get(taskKey);
     if (decisions != null) {
@@ -127,22 +127,22 @@ final class SubmissionRules {
   }
 
   /** The Spanish problem when the person completing a decision task prepared what it decides on. */
-  static String selfApproval(String user) {
-    return "«Decisión» (decision): " + user + " preparó este trabajo y no puede aprobarlo ni devolverlo;"
-        + " debe decidir otra persona del grupo";
+  static Problem selfApproval(String user) {
+    return new Problem(CycleVariables.DECISION, "Decisión", user + " preparó este trabajo y no puede aprobarlo ni"
+        + " devolverlo; debe decidir otra persona del grupo");
   }
 
   private void workProgram(Problems problems) {
     Integer year = problems.submissionYear();
     problems.requiredText(CycleVariables.GOAL, "Objetivo específico", TEXT_MAX);
-    problems.rows(CycleVariables.ACTIVITIES, "Actividades", 1, row -> {
+    problems.rows(CycleVariables.ACTIVITIES, "Actividades", "Actividad", 1, row -> {
       row.text("name", "Actividad", 300);
       LocalDate start = row.date("start", "Inicio", year);
       LocalDate end = row.date("end", "Fin", year);
       row.dateOrder(start, end, "end", "Inicio", "Fin");
       row.text("deliverable", "Entregable", 300);
     });
-    problems.rows(CycleVariables.INDICATORS, "Indicadores", 1, row -> {
+    problems.rows(CycleVariables.INDICATORS, "Indicadores", "Indicador", 1, row -> {
       row.text("name", "Nombre del indicador", 200);
       row.text("formula", "Fórmula", 500);
       row.text("unit", "Unidad de medida", 50);
@@ -150,7 +150,7 @@ final class SubmissionRules {
       row.number("baseline", "Línea base", true, null, null);
       row.number("target", "Meta", true, null, null);
     });
-    problems.requiredNumber(CycleVariables.BUDGET, "Presupuesto estimado", BigDecimal.ZERO, new BigDecimal("1e12"));
+    problems.requiredAmount(CycleVariables.BUDGET, "Presupuesto estimado (MXN)", BigDecimal.ZERO, new BigDecimal("1e12"));
     problems.optionalText(CycleVariables.RISKS, "Riesgos", LONG_TEXT_MAX);
   }
 

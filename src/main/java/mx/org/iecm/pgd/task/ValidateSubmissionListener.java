@@ -58,7 +58,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
     String name = task.getCurrentActivityName();
     Submission submission = new Submission(task::getVariable);
     String user = CurrentUser.of(task);
-    List<String> problems = new ArrayList<>(rules.check(key, submission));
+    List<Problem> problems = new ArrayList<>(rules.check(key, submission));
     boolean decisionTask = SubmissionRules.DECISION_TASKS.containsKey(key);
     if (decisionTask && user != null && user.equals(task.getVariable(CycleVariables.PREPARED_BY))) {
       problems.add(SubmissionRules.selfApproval(user));
@@ -69,13 +69,13 @@ public class ValidateSubmissionListener implements ExecutionListener {
           .processInstanceBusinessKey(task.getProcessBusinessKey())
           .count();
       if (open > 0) {
-        problems.add("«Decisión» (decision): no se puede firmar el cierre con " + open
-            + (open == 1 ? " acción correctiva abierta" : " acciones correctivas abiertas") + " en el ciclo");
+        problems.add(new Problem(CycleVariables.DECISION, "Decisión", "no se puede firmar el cierre con " + open
+            + (open == 1 ? " acción correctiva abierta" : " acciones correctivas abiertas") + " en el ciclo"));
       }
     }
     if (!problems.isEmpty()) {
       LOG.info("Refused completion of {} in cycle {} by {}: {}", key, task.getProcessBusinessKey(), user, problems);
-      throw new SubmissionRefusedException(name, problems);
+      throw SubmissionRefusedException.onCurrentRequest(new SubmissionRefusedException(name, problems));
     }
     String preparedBy = (String) task.getVariable(CycleVariables.PREPARED_BY);
     journal(task, key, name, user, submission, decisionTask, preparedBy);

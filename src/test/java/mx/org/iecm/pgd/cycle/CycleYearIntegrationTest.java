@@ -89,7 +89,13 @@ class CycleYearIntegrationTest {
     ResponseEntity<JsonNode> refused = engine.submit("deoeyg-both", draft.get("id").asText(), invalid);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText())
-        .contains("«Presupuesto estimado» (budget): debe ser un número; se recibió «mucho»");
+        .isEqualTo("No se pudo completar «Elaborar programa de trabajo»: Presupuesto estimado (MXN): debe ser un"
+            + " número; se recibió «mucho».");
+    assertThat(refused.getBody().get("problems")).singleElement().satisfies(problem -> {
+      assertThat(problem.get("field").asText()).isEqualTo("budget");
+      assertThat(problem.get("label").asText()).isEqualTo("Presupuesto estimado (MXN)");
+      assertThat(problem.get("message").asText()).isEqualTo("debe ser un número; se recibió «mucho»");
+    });
     engine.complete("deoeyg-both", key, "deoeyg-staff", workProgram(2021));
     JsonNode approval = engine.task("deoeyg-both", key, "deoeyg-head");
     ResponseEntity<JsonNode> selfApproval = engine.submit("deoeyg-both", approval.get("id").asText(), approve());

@@ -2,8 +2,6 @@ package mx.org.iecm.pgd.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import mx.org.iecm.pgd.support.TaskForm;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -33,7 +32,8 @@ class ProcessModelTest {
   static final Path BPMN = Path.of("bpmn");
   static final Path FORMS = Path.of("forms");
   static final Map<String, BpmnModelInstance> MODELS = new HashMap<>();
-  static final Map<String, JsonNode> FORMS_BY_ID = new HashMap<>();
+  /** Each form of forms/ by its file name, with the fields it writes. */
+  static final Map<String, TaskForm> FORMS_BY_FILE = new HashMap<>();
 
   @BeforeAll
   static void readModelsAndForms() throws IOException {
@@ -42,13 +42,7 @@ class ProcessModelTest {
         MODELS.put(file.getFileName().toString(), Bpmn.readModelFromFile(file.toFile()));
       }
     }
-    ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> files = Files.list(FORMS)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
-        JsonNode form = json.readTree(file.toFile());
-        FORMS_BY_ID.put(form.get("id").asText(), form);
-      }
-    }
+    FORMS_BY_FILE.putAll(TaskForm.readAll(FORMS));
   }
 
   private static List<UserTask> userTasks() {
@@ -80,10 +74,9 @@ class ProcessModelTest {
       assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
       assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).startsWith("${routing.");
       assertThat(task.getCamundaAssignee()).as("assignee of %s", task.getId()).isNull();
-      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
-      assertThat(FORMS_BY_ID).as("form %s of %s", task.getCamundaFormRef(), task.getId())
-          .containsKey(task.getCamundaFormRef());
-      assertThat(task.getCamundaFormRef()).isEqualTo("Form_" + task.getId().substring("Task_".length()));
+      assertThat(task.getCamundaFormKey()).as("form of %s", task.getId())
+          .isEqualTo(TaskForm.FORM_KEY_PREFIX + TaskForm.fileOf(task.getId()));
+      assertThat(FORMS_BY_FILE).as("form of %s", task.getId()).containsKey(TaskForm.fileOf(task.getId()));
       assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).startsWith("${deadlines.dueDate(now(),");
       List<BoundaryEvent> escalations = task.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
           .filter(event -> event.getAttachedTo() == task && !event.cancelActivity()).toList();
@@ -93,14 +86,17 @@ class ProcessModelTest {
 
   @Test
   void everyFormIsUsedByATaskAndDecisionFormsOfferTheDecisionAndComments() {
-    List<String> referenced = userTasks().stream().map(UserTask::getCamundaFormRef).toList();
-    assertThat(FORMS_BY_ID.keySet()).containsExactlyInAnyOrderElementsOf(referenced);
-    FORMS_BY_ID.forEach((id, form) -> {
-      List<String> keys = form.findValuesAsText("key");
-      if (keys.contains("decision")) {
-        assertThat(keys).as("comments in %s", id).contains("comments");
+    List<String> referenced = userTasks().stream().map(task -> TaskForm.fileOf(task.getId())).toList();
+    assertThat(FORMS_BY_FILE.keySet()).containsExactlyInAnyOrderElementsOf(referenced);
+    FORMS_BY_FILE.forEach((file, form) -> {
+      if (form.writes().containsKey("decision")) {
+        assertThat(form.writes()).as("fields of %s", file).containsOnlyKeys("decision", "comments");
+        assertThat(form.html()).as("decision of %s", file).contains("<pgd-decision ");
       }
-      assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
+      assertThat(form.html()).as("%s attaches to Tasklist's form", file).contains(TaskForm.ATTACH);
+      // The Forms SDK refuses to fetch a variable twice: such a form would never load.
+      assertThat(form.shows()).as("variables %s shows", file).doesNotHaveDuplicates()
+          .doesNotContainAnyElementsOf(form.writes().keySet());
     });
   }
 

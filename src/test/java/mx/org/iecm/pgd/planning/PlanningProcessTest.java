@@ -135,10 +135,10 @@ class PlanningProcessTest extends ProcessTest {
     assertThatThrownBy(() -> staff.completeTaskOf(planning.getBusinessKey(), draft))
         .isInstanceOf(SubmissionRefusedException.class)
         .hasMessageStartingWith("No se pudo completar «Elaborar programa de trabajo»: ")
-        .hasMessageContaining("«Objetivo específico» (goal): es obligatorio")
-        .hasMessageContaining("«Actividades, renglón 1, Fin» (activities[1].end): es anterior a «Inicio»")
-        .hasMessageContaining("«Actividades, renglón 2, Inicio» (activities[2].start): debe caer dentro del año 2020")
-        .hasMessageContaining("«Presupuesto estimado» (budget): debe ser un número; se recibió «mucho»");
+        .hasMessageContaining("Objetivo específico: es obligatorio")
+        .hasMessageContaining("Actividad 1 – Fin: es anterior a «Inicio»")
+        .hasMessageContaining("Actividad 2 – Inicio: debe caer dentro del año 2020")
+        .hasMessageContaining("Presupuesto estimado (MXN): debe ser un número; se recibió «mucho»");
 
     assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM).variables()
         .doesNotContainKeys("goal", "budget", "activities", "preparedBy");
@@ -151,9 +151,9 @@ class PlanningProcessTest extends ProcessTest {
 
     assertThatThrownBy(() -> head.completeTaskOf(planning.getBusinessKey(), returned(null)))
         .isInstanceOf(SubmissionRefusedException.class)
-        .hasMessageContaining("«Comentarios» (comments): son obligatorios cuando la decisión es «Devolver»");
+        .hasMessageContaining("Comentarios: son obligatorios cuando la decisión es «Devolver»");
     assertThatThrownBy(() -> head.completeTaskOf(planning.getBusinessKey(), Map.of()))
-        .hasMessageContaining("«Decisión» (decision): es obligatoria");
+        .hasMessageContaining("Decisión: es obligatoria");
     assertThat(planning).isWaitingAt(TASK_APPROVE_PROGRAM_HEAD);
   }
 

@@ -90,8 +90,8 @@ class ReviewProcessTest extends ProcessTest {
 
     assertThatThrownBy(() -> staff.completeTaskOf(review.getBusinessKey(), results))
         .isInstanceOf(SubmissionRefusedException.class)
-        .hasMessageContaining("«Resultados por indicador, renglón 1, Valor final» (indicatorResults[1].value): debe ser un número; se recibió «bajo»")
-        .hasMessageContaining("«Evidencias» (evidenceLinks): el renglón 1 no es una liga http(s) válida");
+        .hasMessageContaining("Indicador 1 – Valor final: debe ser un número; se recibió «bajo»")
+        .hasMessageContaining("Evidencias: el renglón 1 no es una liga http(s) válida");
     assertThat(review).isWaitingAt(TASK_REPORT_RESULTS);
   }
 }

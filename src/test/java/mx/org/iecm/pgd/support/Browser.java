@@ -15,10 +15,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -26,8 +28,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One person's headless Chromium (Debian's chromium and chromium-driver): a browser context of its own,
- * so Tasklist, Cockpit and Admin share one login per person.
+ * A person's browser: Debian's headless Chromium with a context of its own, so Tasklist, Cockpit and
+ * Admin share one login per person. By default it is set as the institute's people have theirs:
+ * Mexican Spanish, and the time zone of Mexico City (UTC−6), west of UTC, where a date that a program
+ * turns into a moment at midnight falls on the day before.
  */
 public final class Browser implements AutoCloseable {
 
@@ -35,11 +39,15 @@ public final class Browser implements AutoCloseable {
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(90);
+  public static final String MEXICAN_SPANISH = "es-MX,es";
+  public static final String MEXICO_CITY = "America/Mexico_City";
+  /** A person's pace at the keyboard: the time between two keys. */
+  public static final Duration KEYSTROKE = Duration.ofMillis(80);
 
   private final WebDriver driver;
   private final String base;
 
-  private Browser(int port, String languages) {
+  private Browser(int port, String languages, String timeZone) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -49,26 +57,60 @@ public final class Browser implements AutoCloseable {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
+    // Chromium takes its time zone from the environment of the driver that starts it.
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+        .withEnvironment(Map.of("TZ", timeZone)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     base = "http://localhost:" + port;
   }
 
-  /** A new browser of a person of the institute (Mexican Spanish first), or the test is skipped. */
+  /** A new browser of a person of the institute: Mexican Spanish, Mexico City time. */
   public static Browser open(int port) {
-    return open(port, "es-MX,es");
+    return open(port, MEXICAN_SPANISH, MEXICO_CITY);
+  }
+
+  /** A new browser asking for the given languages (Accept-Language), in Mexico City time. */
+  public static Browser open(int port, String languages) {
+    return open(port, languages, MEXICO_CITY);
   }
 
   /**
-   * A new browser asking for the given languages (Accept-Language), or the test is skipped with the
-   * way to install Chromium.
+   * A new browser asking for the given languages in the given time zone. Without Chromium the test is
+   * skipped with the way to install it, except in CI ({@code CI=true}), where it fails: there, .ci/run
+   * installs Chromium, and a browser test that does not run is a failure.
    */
-  public static Browser open(int port, String languages) {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Pruebas de navegador omitidas: falta Chromium. Instálelo con "
-            + "'apt-get install chromium chromium-driver' (.ci/run lo hace).");
-    return new Browser(port, languages);
+  public static Browser open(int port, String languages, String timeZone) {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String missing = "Pruebas de navegador: falta Chromium. Instálelo con "
+        + "'apt-get install chromium chromium-driver' (.ci/run lo hace).";
+    if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException(missing);
+    }
+    Assumptions.assumeTrue(installed, missing);
+    return new Browser(port, languages, timeZone);
+  }
+
+  /** The time zone and language the page's JavaScript sees, e.g. "America/Mexico_City es-MX". */
+  public String timeZoneAndLanguage() {
+    return (String) ((JavascriptExecutor) driver).executeScript(
+        "return Intl.DateTimeFormat().resolvedOptions().timeZone + ' ' + navigator.language;");
+  }
+
+  /** Types into the element that has the focus at a person's pace, one key at a time. */
+  public void typeLikeAPerson(CharSequence text) {
+    Actions keys = new Actions(driver);
+    text.codePoints().forEach(key -> keys.sendKeys(Character.toString(key)).pause(KEYSTROKE));
+    keys.perform();
+  }
+
+  /** Presses a key (Tab, Enter…) as a person does between fields. */
+  public void press(Keys key) {
+    new Actions(driver).sendKeys(key).pause(KEYSTROKE).perform();
+  }
+
+  /** Runs a script in the page and returns its result. */
+  public Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
   public WebDriver driver() {

@@ -1,18 +1,19 @@
 package mx.org.iecm.pgd.support;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * Camunda Tasklist as a person uses it: filters on the left, the task list, the task's Camunda Form.
- * Buttons are found by their role in the page, not by their label, so the steps read the same in
- * every language of the webapp.
+ * Camunda Tasklist as a person uses it: filters on the left, the task list, the task's form (one of
+ * forms/*.form.html). Buttons are found by their role in the page, not by their label, so the steps read
+ * the same in every language of the webapp; the form's fields by their label, or by their id where a
+ * list repeats a label (activities-2-start is «Inicio» of activity 2).
  */
 public final class Tasklist {
 
@@ -22,9 +23,12 @@ public final class Tasklist {
   private static final By LISTED = By.cssSelector("ol.tasks-list li.task, [cam-tasks] .well");
   private static final By CLAIM = By.cssSelector("button.claim");
   private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
-  private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] .fjs-form");
-  /** The date fields of the forms take the month first, as the form library shows them. */
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final By FORM = By.cssSelector("[cam-tasklist-form-embedded] form.pgd-form");
+  /** The form has its task's data once the header names the line. */
+  private static final By LOADED_FORM = By.xpath("//form[contains(@class,'pgd-form')]//header[contains(@class,"
+      + "'pgd-cycle')]/h3[contains(normalize-space(),'Línea ') and string-length(normalize-space()) > 10]");
+  private static final By DISABLED_FORM = By.cssSelector(".disabled-form form.pgd-form");
+  private static final By NOTIFICATION = By.cssSelector(".page-notifications .alert");
 
   private final Browser browser;
 
@@ -70,17 +74,19 @@ public final class Tasklist {
     return browser.driver().findElements(TASKS).stream().map(WebElement::getText).map(String::strip).toList();
   }
 
-  /** Opens the listed task whose name is {@code name} and waits for its form. */
+  /** Opens the listed task whose name is {@code name} and waits for its form and the task's data in it. */
   public Tasklist openTask(String name) {
     browser.click(browser.waitFor(By.xpath("//ol[contains(@class,'tasks-list')]//h4//a[normalize-space()='"
         + name + "']")));
-    browser.waitFor(FORM);
+    browser.waitFor(LOADED_FORM);
     return this;
   }
 
+  /** Claims the open task and waits until its form takes input. */
   public Tasklist claim() {
     browser.click(browser.waitFor(CLAIM));
     browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+    browser.waitUntil(driver -> driver.findElements(DISABLED_FORM).isEmpty());
     return this;
   }
 
@@ -93,56 +99,135 @@ public final class Tasklist {
     return browser.waitFor(FORM).getText();
   }
 
-  /** The form field whose label is {@code label} (without the required mark). */
+  /** The form field whose label is {@code label} (the required mark aside). */
   public WebElement field(String label) {
-    WebElement caption = browser.waitFor(By.xpath("//label[@for][normalize-space()='" + label
-        + "' or normalize-space()='" + label + "*']"));
+    WebElement caption = browser.waitFor(By.xpath("//form[contains(@class,'pgd-form')]//label[@for]"
+        + "[normalize-space()='" + label + "' or normalize-space()='" + label + " *']"));
     return browser.driver().findElement(By.id(caption.getAttribute("for")));
   }
 
-  /** Types into a field as a person would: click, select what is there, type over it, leave the field. */
+  /** The form field with this id: a top-level field's name (budget) or list, row and column (activities-2-end). */
+  public WebElement fieldById(String id) {
+    return browser.waitFor(By.id(id));
+  }
+
+  /** Puts the cursor in a field as a person does, with a click. */
+  public Tasklist click(WebElement field) {
+    browser.click(field);
+    return this;
+  }
+
+  /** Clicks into the field, selects what it holds and types over it at a person's pace. */
+  public Tasklist typeInto(WebElement field, String text) {
+    browser.click(field);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    browser.typeLikeAPerson(text);
+    return this;
+  }
+
+  /** Clicks into the field and deletes what it holds, as a person does with Ctrl+A and Backspace. */
+  public Tasklist erase(WebElement field) {
+    browser.click(field);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    browser.press(Keys.BACK_SPACE);
+    return this;
+  }
+
+  /** Clicks into the labelled field, types over what it holds and leaves it with Tab. */
   public Tasklist type(String label, String text) {
-    WebElement input = field(label);
-    browser.click(input);
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(text);
-    input.sendKeys(Keys.TAB);
+    typeInto(field(label), text);
+    return tab();
+  }
+
+  /** Types at a person's pace into the field that has the focus. */
+  public Tasklist typeHere(String text) {
+    browser.typeLikeAPerson(text);
     return this;
   }
 
-  /** Types a date into a date field and closes its calendar. */
-  public Tasklist date(String label, LocalDate date) {
-    WebElement input = field(label);
-    browser.click(input);
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(DATE.format(date));
-    input.sendKeys(Keys.ESCAPE);
+  /** Tab: on to the next field. */
+  public Tasklist tab() {
+    browser.press(Keys.TAB);
     return this;
   }
 
-  /** Chooses an option of a drop-down field, opening its list unless focus has opened it already. */
-  public Tasklist select(String label, String option) {
-    By item = By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']");
-    if (browser.driver().findElements(item).stream().noneMatch(WebElement::isDisplayed)) {
-      browser.click(browser.waitFor(By.xpath("//label[normalize-space()='" + label + "' or normalize-space()='"
-          + label + "*']/following::div[contains(@class,'fjs-input-group')][1]")));
-    }
-    browser.click(browser.waitFor(item));
+  /** Enter, in the field that has the focus. */
+  public Tasklist enter() {
+    browser.press(Keys.ENTER);
     return this;
   }
 
-  /** Chooses an option of a radio group by the option's label. */
-  public Tasklist choose(String option) {
-    WebElement caption = browser.waitFor(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
-        + "[normalize-space()='" + option + "']"));
-    browser.click(browser.driver().findElement(By.id(caption.getAttribute("for"))));
+  /** The id of the field that has the focus. */
+  public String focusedField() {
+    return (String) browser.script("return document.activeElement && document.activeElement.id;");
+  }
+
+  /** What a field shows now. */
+  public String value(WebElement field) {
+    return field.getDomProperty("value");
+  }
+
+  /** Chooses an option of a drop-down field by its label. */
+  public Tasklist select(WebElement field, String option) {
+    browser.click(field);
+    new Select(field).selectByVisibleText(option);
     return this;
   }
 
-  /** The validation messages the form shows next to its fields. */
+  /** Adds a row to a list with the list's button («Agregar actividad»). */
+  public Tasklist add(String button) {
+    browser.click(browser.waitFor(By.xpath("//form[contains(@class,'pgd-form')]//button[normalize-space()='"
+        + button + "']")));
+    return this;
+  }
+
+  /** Opens a date field's calendar with its button. */
+  public Tasklist openCalendar(WebElement dateField) {
+    browser.click(dateField.findElement(By.xpath("following-sibling::span//button[contains(@class,"
+        + "'pgd-calendar-toggle')]")));
+    return this;
+  }
+
+  /** The title of the open calendar: its month and year («enero de 2021»). */
+  public String calendarTitle() {
+    return browser.waitFor(By.cssSelector(".pgd-calendar:not([hidden]) .pgd-calendar-title")).getText();
+  }
+
+  /** The names of the days in the open calendar's header. */
+  public List<String> calendarWeekdays() {
+    return browser.driver().findElements(By.cssSelector(".pgd-calendar:not([hidden]) thead th")).stream()
+        .map(WebElement::getText).toList();
+  }
+
+  /** In the open calendar: the next month. */
+  public Tasklist nextMonth() {
+    browser.click(browser.waitFor(By.cssSelector(".pgd-calendar:not([hidden]) button[data-step='1']")));
+    return this;
+  }
+
+  /** In the open calendar: a day of the month shown. */
+  public Tasklist pickDay(int day) {
+    browser.click(browser.waitFor(By.xpath("//div[contains(@class,'pgd-calendar') and not(@hidden)]"
+        + "//button[@data-date and normalize-space()='" + day + "']")));
+    return this;
+  }
+
+  /** The message a field shows under it ("" when none). */
+  public String fieldError(WebElement field) {
+    return field.findElement(By.xpath("following::p[contains(@class,'pgd-field-error')][1]")).getText().strip();
+  }
+
+  /** Every message the form shows next to its fields. */
   public List<String> fieldErrors() {
-    return browser.driver().findElements(By.cssSelector(".fjs-form-field-error")).stream()
+    return browser.driver().findElements(By.cssSelector("form.pgd-form .pgd-field-error")).stream()
         .map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).toList();
+  }
+
+  /** Chooses an option of the decision by the option's label. */
+  public Tasklist choose(String option) {
+    browser.click(browser.waitFor(By.xpath("//fieldset[contains(@class,'pgd-decision')]//label[normalize-space()='"
+        + option + "']/input")));
+    return this;
   }
 
   /** The label of the claim button, in the webapp's language. */
@@ -166,5 +251,16 @@ public final class Tasklist {
     WebElement button = browser.waitFor(COMPLETE);
     browser.waitUntil(driver -> button.isEnabled());
     browser.click(button);
+  }
+
+  /** The message Tasklist shows on top of the page (e.g. a refused completion), once it shows one. */
+  public WebElement notification() {
+    return browser.waitFor(NOTIFICATION);
+  }
+
+  /** Where the form's «Guardar» and «Completar» buttons are on the screen. */
+  public List<Rectangle> formButtons() {
+    return browser.driver().findElements(By.cssSelector("[cam-tasklist-form] .form-actions button")).stream()
+        .map(WebElement::getRect).toList();
   }
 }

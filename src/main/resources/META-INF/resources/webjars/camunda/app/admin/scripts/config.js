@@ -1,6 +1,7 @@
 // Admin configuration of the application. It replaces the file of the same name in Camunda's
 // webapp: Spanish first (English for browsers set to English) and the institute's name in the
 // header and the page title.
+// Its texts are in place before anything shows (../pgd/texts.js).
 // When a session ends, ../pgd/session.js leads the person to the application's login page.
 export default {
   app: {
@@ -11,5 +12,8 @@ export default {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
   },
-  customScripts: ['../pgd/session']
+  customScripts: ['../pgd/session', '../pgd/texts'],
+  requireJsConfig: {
+    ngDeps: ['pgd.texts']
+  }
 };

@@ -1,36 +1,13 @@
-// Keeps Tasklist's "Complete" button usable on Camunda Forms with dynamic lists.
+// The institute's task forms in Tasklist: embedded forms (forms/*.form.html, deployed with the
+// processes) built from the parts of this folder. Loaded by scripts/config.js ("customScripts").
 //
-// Tasklist 7.24 marks a Camunda Form invalid whenever the form library's error map has a key
-// (Object.keys(errors).length). For a field inside a dynamic list the library leaves an empty entry
-// in that map once the field has been validated, even when the value is valid, so after the first
-// keystroke in an activity or an indicator the button stays disabled for good. The work-program
-// forms are made of such lists.
-//
-// This module decorates Tasklist's Camunda Forms directive so that its validity reports come from
-// what the form shows: the form is invalid while a field displays an error. Completing still runs
-// the library's full validation first, and the server checks every submission again.
-const angular = window.angular;
-
-function showsAnError(container) {
-  return container.querySelector('.fjs-has-errors') !== null;
-}
-
-angular.module('pgd.tasklist.forms', []).config(['$provide', $provide => {
-  $provide.decorator('camTasklistFormCamundaDirective', ['$delegate', '$timeout', ($delegate, $timeout) => {
-    const directive = $delegate[0];
-    const link = directive.link;
-    directive.compile = () => function (scope, element, attributes, formController) {
-      const reporting = Object.create(formController);
-      reporting.notifyFormValidated = invalid => {
-        if (!invalid) {
-          formController.notifyFormValidated(false);
-          return;
-        }
-        // The form renders the new state after it reports the change.
-        $timeout(() => formController.notifyFormValidated(showsAnError(element[0])));
-      };
-      return link.call(this, scope, element, attributes, reporting);
-    };
-    return $delegate;
-  }]);
-}]);
+// Why embedded forms and not Camunda Forms: the Camunda Forms library that Tasklist 7.24 bundles
+// (form-js 1.8) moves dates by a day in time zones west of UTC, over and over while a form stays open
+// (bpmn-io/form-js#1223, fixed upstream only in 1.9.1), reads «250,000» as 250 and reinterprets
+// typed dates, and Tasklist 7.24 cannot take a newer release of it. Embedded forms are Tasklist's
+// other documented form technology: plain HTML whose inputs are ours, so what a person types is read
+// by our own rules (values.js) and stored exactly. See README.md in this folder before upgrading.
+import './module.js';
+import './task-form.js';
+import './fields.js';
+import './views.js';

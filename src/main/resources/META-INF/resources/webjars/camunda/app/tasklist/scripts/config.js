@@ -1,7 +1,8 @@
 // Tasklist configuration of the application. It replaces the file of the same name in Camunda's
 // webapp: Spanish first (English for browsers set to English), the institute's name in the header
-// and the page title, the form library's messages in Spanish (pgd-tasklist/messages.js) and a usable
-// "Complete" button on forms with lists (pgd-tasklist/forms.js, an AngularJS module).
+// and the page title, its texts in place before anything shows (../pgd/texts.js) and the parts of
+// the institute's task forms (pgd-tasklist/forms.js). ../README.md lists every customisation of the
+// webapps and what to check when Camunda is upgraded.
 // When a session ends, ../pgd/session.js leads the person to the application's login page.
 export default {
   app: {
@@ -12,9 +13,9 @@ export default {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
   },
-  customScripts: ['../pgd/session', 'pgd-tasklist/forms', 'pgd-tasklist/messages'],
+  customScripts: ['../pgd/session', '../pgd/texts', 'pgd-tasklist/forms'],
   requireJsConfig: {
-    ngDeps: ['pgd.tasklist.forms']
+    ngDeps: ['pgd.texts', 'pgd.tasklist.forms']
   },
   shortcuts: {
     claimTask: {

@@ -1,0 +1,186 @@
+// The parts that several task forms show the same way, read from the form's $scope.data (the
+// variables the form declares in pgd-shows), and the decision of the approval and ruling tasks.
+//
+//   <pgd-cycle>           line, year, its text and the responsible area
+//   <pgd-returned>        who returned the work, from which task, and why
+//   <pgd-program>         a work program: goal, budget, risks, activities and indicators
+//   <pgd-progress-report> a progress report: each activity's percentage, indicator values, evidence
+//   <pgd-results>         final results per indicator, summary and evidence
+//   <pgd-lessons>         lessons learned with their category
+//   <pgd-action-plan>     a corrective action's plan
+//   <pgd-decision options="approve:Aprobar|return:Devolver con comentarios" without-comments="approve">
+import forms from './module.js';
+
+const FREQUENCIES = { mensual: 'Mensual', trimestral: 'Trimestral', semestral: 'Semestral', anual: 'Anual' };
+const CATEGORIES = {
+  planeacion: 'Planeación', ejecucion: 'Ejecución', coordinacion: 'Coordinación entre áreas', recursos: 'Recursos',
+  tecnologia: 'Tecnología', otra: 'Otra'
+};
+
+forms.filter('pgdFrequency', () => value => FREQUENCIES[value] || value);
+forms.filter('pgdCategory', () => value => CATEGORIES[value] || value);
+
+function view(template) {
+  return () => ({ restrict: 'E', scope: false, template });
+}
+
+forms.directive('pgdCycle', view(`
+  <header class="pgd-cycle">
+    <h3>Línea {{ data.actionLineId }} · {{ data.year }}</h3>
+    <p class="pgd-line-text">{{ data.lineText }}</p>
+    <p><strong>Área responsable:</strong> {{ data.areaName }}</p>
+  </header>`));
+
+forms.directive('pgdReturned', view(`
+  <div class="alert alert-warning pgd-returned" role="status" ng-if="data.returnComments">
+    <strong>Devuelto por {{ data.returnedBy }} en «{{ data.returnedFrom }}»:</strong>
+    <span class="pgd-text">{{ data.returnComments }}</span>
+  </div>`));
+
+forms.directive('pgdProgram', view(`
+  <section class="pgd-program">
+    <h4>Programa de trabajo propuesto<span ng-if="data.programVersion">
+      (sustituye a la versión {{ data.programVersion }})</span></h4>
+    <dl class="pgd-facts">
+      <dt>Objetivo específico</dt><dd class="pgd-text">{{ data.goal }}</dd>
+      <dt>Presupuesto estimado</dt><dd class="pgd-amount">\${{ data.budget | pgdNumber:2 }} MXN</dd>
+      <dt>Riesgos</dt><dd class="pgd-text">{{ data.risks || '—' }}</dd>
+    </dl>
+    <table class="table table-condensed pgd-table">
+      <caption>Actividades</caption>
+      <thead><tr><th>Actividad</th><th>Inicio</th><th>Fin</th><th>Entregable</th></tr></thead>
+      <tbody><tr ng-repeat="activity in data.activities">
+        <td>{{ activity.name }}</td><td class="pgd-date">{{ activity.start | pgdDate }}</td>
+        <td class="pgd-date">{{ activity.end | pgdDate }}</td><td>{{ activity.deliverable }}</td>
+      </tr></tbody>
+    </table>
+    <table class="table table-condensed pgd-table">
+      <caption>Indicadores</caption>
+      <thead><tr><th>Indicador</th><th>Fórmula</th><th>Unidad</th><th>Frecuencia</th>
+        <th class="pgd-number">Línea base</th><th class="pgd-number">Meta</th></tr></thead>
+      <tbody><tr ng-repeat="indicator in data.indicators">
+        <td>{{ indicator.name }}</td><td>{{ indicator.formula }}</td><td>{{ indicator.unit }}</td>
+        <td>{{ indicator.frequency | pgdFrequency }}</td><td class="pgd-number">{{ indicator.baseline | pgdNumber }}</td>
+        <td class="pgd-number">{{ indicator.target | pgdNumber }}</td>
+      </tr></tbody>
+    </table>
+  </section>`));
+
+forms.directive('pgdProgressReport', view(`
+  <section class="pgd-progress-report">
+    <p><strong>Fecha de reporte:</strong> {{ data.reportDate | pgdDate }} ·
+      <strong>Avance global:</strong> {{ data.progressPercent | pgdNumber }} %</p>
+    <table class="table table-condensed pgd-table">
+      <caption>Avance por actividad</caption>
+      <thead><tr><th>Actividad</th><th class="pgd-number">% de avance</th></tr></thead>
+      <tbody><tr ng-repeat="row in data.activityProgress">
+        <td>{{ row.activity }}</td><td class="pgd-number">{{ row.percent | pgdNumber }}</td>
+      </tr></tbody>
+    </table>
+    <table class="table table-condensed pgd-table" ng-if="data.indicatorValues.length">
+      <caption>Valores de los indicadores</caption>
+      <thead><tr><th>Indicador</th><th class="pgd-number">Meta</th><th class="pgd-number">Valor alcanzado</th></tr></thead>
+      <tbody><tr ng-repeat="row in data.indicatorValues">
+        <td>{{ row.indicator }}</td><td class="pgd-number">{{ row.target | pgdNumber }}</td>
+        <td class="pgd-number">{{ row.value | pgdNumber }}</td>
+      </tr></tbody>
+    </table>
+    <dl class="pgd-facts">
+      <dt>Evidencias</dt><dd class="pgd-text">{{ data.evidenceLinks || '—' }}</dd>
+      <dt>Problemas encontrados</dt><dd class="pgd-text">{{ data.problems || '—' }}</dd>
+    </dl>
+  </section>`));
+
+forms.directive('pgdResults', view(`
+  <section class="pgd-results">
+    <table class="table table-condensed pgd-table">
+      <caption>Resultados por indicador</caption>
+      <thead><tr><th>Indicador</th><th class="pgd-number">Meta</th><th class="pgd-number">Valor final</th></tr></thead>
+      <tbody><tr ng-repeat="row in data.indicatorResults">
+        <td>{{ row.indicator }}</td><td class="pgd-number">{{ row.target | pgdNumber }}</td>
+        <td class="pgd-number">{{ row.value | pgdNumber }}</td>
+      </tr></tbody>
+    </table>
+    <dl class="pgd-facts">
+      <dt>Resumen de resultados</dt><dd class="pgd-text">{{ data.resultsSummary }}</dd>
+      <dt>Evidencias</dt><dd class="pgd-text">{{ data.evidenceLinks || '—' }}</dd>
+    </dl>
+  </section>`));
+
+forms.directive('pgdLessons', view(`
+  <table class="table table-condensed pgd-table pgd-lessons">
+    <caption>Lecciones aprendidas</caption>
+    <thead><tr><th>Lección aprendida</th><th>Categoría</th></tr></thead>
+    <tbody><tr ng-repeat="row in data.lessons">
+      <td class="pgd-text">{{ row.lesson }}</td><td>{{ row.category | pgdCategory }}</td>
+    </tr></tbody>
+  </table>`));
+
+forms.directive('pgdActionPlan', view(`
+  <table class="table table-condensed pgd-table pgd-action-plan">
+    <caption>Plan de acción</caption>
+    <thead><tr><th>Acción</th><th>Responsable</th><th>Fecha compromiso</th></tr></thead>
+    <tbody><tr ng-repeat="row in data.actionPlan">
+      <td>{{ row.action }}</td><td>{{ row.responsible }}</td><td class="pgd-date">{{ row.dueDate | pgdDate }}</td>
+    </tr></tbody>
+  </table>`));
+
+/**
+ * The decision of a task and its comments: options "value:Label|value:Label"; comments required
+ * unless the decision is one of without-comments (space separated). Labels: label, comments-label,
+ * comments-hint.
+ */
+forms.directive('pgdDecision', () => ({
+  restrict: 'E',
+  require: '^^pgdTaskForm',
+  scope: false,
+  template: `
+    <fieldset class="form-group pgd-decision" id="decision">
+      <legend class="control-label">{{ pgdDecision.label }} <span class="pgd-required" aria-hidden="true">*</span></legend>
+      <div class="radio" ng-repeat="option in pgdDecision.options">
+        <label><input type="radio" name="decision" ng-model="values.decision" ng-value="option.value"
+          ng-required="true" ng-change="pgdDecision.changed()"> {{ option.label }}</label>
+      </div>
+      <p class="help-block pgd-field-error" role="alert">{{ pgdDecision.message() }}</p>
+    </fieldset>
+    <div class="form-group">
+      <label class="control-label" for="comments">{{ pgdDecision.commentsLabel }}
+        <span class="pgd-required" aria-hidden="true" ng-if="pgdDecision.commentsRequired()">*</span></label>
+      <textarea id="comments" name="comments" class="form-control" rows="4" ng-model="values.comments"
+        ng-required="pgdDecision.commentsRequired()" ng-maxlength="2000" pgd-input></textarea>
+      <p class="help-block" ng-if="pgdDecision.commentsHint">{{ pgdDecision.commentsHint }}</p>
+    </div>`,
+  link(scope, element, attrs, form) {
+    let fromServer = null;
+    const withoutComments = (attrs.withoutComments || '').split(/\s+/).filter(Boolean);
+    const decision = scope.pgdDecision = {
+      label: attrs.label || 'Decisión',
+      commentsLabel: attrs.commentsLabel || 'Comentarios',
+      commentsHint: attrs.commentsHint || null,
+      options: attrs.options.split('|').map(option => {
+        const colon = option.indexOf(':');
+        return { value: option.slice(0, colon), label: option.slice(colon + 1) };
+      }),
+      commentsRequired: () => Boolean(scope.values && scope.values.decision)
+        && !withoutComments.includes(scope.values.decision),
+      changed: () => {
+        fromServer = null;
+      },
+      message: () => {
+        if (fromServer) return fromServer;
+        return form.submitted && !(scope.values && scope.values.decision) ? 'Elija una opción.' : '';
+      }
+    };
+    const forget = form.register('decision', {
+      mark(text) {
+        fromServer = text;
+        scope.$applyAsync();
+      },
+      reveal() {
+        element[0].scrollIntoView({ block: 'center' });
+      }
+    });
+    scope.$on('$destroy', forget);
+    scope.$watch(decision.message, text => element.find('fieldset').toggleClass('has-error', Boolean(text)));
+  }
+}));
