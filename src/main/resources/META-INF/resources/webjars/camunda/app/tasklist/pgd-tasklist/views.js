@@ -9,7 +9,10 @@
 //   <pgd-lessons>         lessons learned with their category
 //   <pgd-action-plan>     a corrective action's plan
 //   <pgd-decision options="approve:Aprobar|return:Devolver con comentarios" without-comments="approve">
+//   <pgd-program-editor>  the work program as staff draft it (program-editor.html)
 import forms from './module.js';
+
+const PROGRAM_EDITOR = new URL('./program-editor.html', import.meta.url).pathname;
 
 const FREQUENCIES = { mensual: 'Mensual', trimestral: 'Trimestral', semestral: 'Semestral', anual: 'Anual' };
 const CATEGORIES = {
@@ -184,3 +187,10 @@ forms.directive('pgdDecision', () => ({
     scope.$watch(decision.message, text => element.find('fieldset').toggleClass('has-error', Boolean(text)));
   }
 }));
+
+forms.directive('pgdProgramEditor', () => ({ restrict: 'E', scope: false, templateUrl: PROGRAM_EDITOR }));
+
+// Loaded with Tasklist, so that a form never waits for it.
+forms.run(['$templateRequest', $templateRequest => {
+  $templateRequest(PROGRAM_EDITOR);
+}]);
