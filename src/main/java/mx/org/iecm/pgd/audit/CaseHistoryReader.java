@@ -30,7 +30,7 @@ class CaseHistoryReader {
       CycleVariables.PHASE, CycleVariables.LINE_LABEL, CycleVariables.LINE_TEXT, CycleVariables.AREA_NAME,
       CycleVariables.OBJECTIVE_TEXT, CycleVariables.DECISION, CycleVariables.COMMENTS, CycleVariables.DECIDED_BY,
       CycleVariables.RETURN_COMMENTS, CycleVariables.RETURNED_BY, CycleVariables.RETURNED_FROM,
-      CycleVariables.PREPARED_BY, CycleVariables.GOAL, CycleVariables.BUDGET, CycleVariables.RISKS,
+      CycleVariables.GOAL, CycleVariables.BUDGET, CycleVariables.RISKS,
       CycleVariables.PROGRAM_VERSION, CycleVariables.PROGRESS_PERCENT, CycleVariables.INDICATOR_SUMMARY,
       CycleVariables.RULING, CycleVariables.FINDING, CycleVariables.CANCELLATION_REASON, CycleVariables.CANCELLED_BY,
       PlanningProcess.CO_RESPONSIBLE_RETURNS, PlanningProcess.CO_AREA, ProgramChangeProcess.CHANGE_REASON,

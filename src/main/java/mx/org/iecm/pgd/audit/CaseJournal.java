@@ -2,7 +2,9 @@ package mx.org.iecm.pgd.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +41,24 @@ public class CaseJournal {
             entry.actor(), entry.decision(), entry.comments(), entry.preparedBy(), entry.formValues(),
             Timestamp.from(entry.recordedAt()))
         .update();
+  }
+
+  /**
+   * Who made the latest accepted submission of one of {@code taskKeys} in a process instance: the person
+   * who prepared the work a later task decides on. Read from the journal, which only the server writes.
+   */
+  public Optional<String> lastSubmitter(String businessKey, String processInstanceId, Collection<String> taskKeys) {
+    if (taskKeys.isEmpty()) {
+      return Optional.empty();
+    }
+    // By business key first: its index narrows the search to the rows of one cycle.
+    return jdbc.sql("""
+            SELECT actor FROM pgd_case_journal
+            WHERE business_key = :key AND process_instance_id = :instance AND kind = :kind AND task_key IN (:tasks)
+            ORDER BY id DESC""")
+        .param("key", businessKey).param("instance", processInstanceId).param("kind", SUBMISSION)
+        .param("tasks", List.copyOf(taskKeys))
+        .query(String.class).list().stream().findFirst();
   }
 
   public List<Entry> of(String businessKey) {

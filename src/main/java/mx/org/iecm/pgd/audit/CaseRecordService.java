@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import mx.org.iecm.pgd.audit.CaseRecord.Cancellation;
 import mx.org.iecm.pgd.audit.CaseRecord.Check;
 import mx.org.iecm.pgd.audit.CaseRecord.Checks;
@@ -26,9 +25,9 @@ import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.cycle.LifecycleProcess;
 import mx.org.iecm.pgd.execution.ExecutionProcess;
-import mx.org.iecm.pgd.execution.ProgramChangeProcess;
 import mx.org.iecm.pgd.planning.PlanningProcess;
-import mx.org.iecm.pgd.review.ReviewProcess;
+import mx.org.iecm.pgd.task.DeclaredTask;
+import mx.org.iecm.pgd.task.UserTasks;
 import mx.org.iecm.pgd.web.NotFoundException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -42,26 +41,16 @@ import org.springframework.stereotype.Service;
 public class CaseRecordService {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Decisions that approve what another person prepared. */
-  private static final Set<String> APPROVALS = Set.of(PlanningProcess.TASK_APPROVE_PROGRAM_HEAD,
-      PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY, PlanningProcess.TASK_REVIEW_PROGRAM_SGCE,
-      ExecutionProcess.TASK_VALIDATE_PROGRESS, ExecutionProcess.TASK_ANALYSE_DEVIATION,
-      ProgramChangeProcess.TASK_APPROVE_CHANGE_HEAD, ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE,
-      ReviewProcess.TASK_APPROVE_RESULTS_HEAD, ReviewProcess.TASK_RULE_RESULTS,
-      ClosureProcess.TASK_APPROVE_CLOSURE_HEAD, ClosureProcess.TASK_SIGN_CLOSURE,
-      CorrectiveActionProcess.TASK_APPROVE_ACTION_PLAN, CorrectiveActionProcess.TASK_VERIFY_EFFECTIVENESS);
-  private static final Set<String> RULINGS = Set.of(PlanningProcess.TASK_REVIEW_PROGRAM_SGCE,
-      ReviewProcess.TASK_RULE_RESULTS, ClosureProcess.TASK_SIGN_CLOSURE, ExecutionProcess.TASK_ANALYSE_DEVIATION,
-      CorrectiveActionProcess.TASK_VERIFY_EFFECTIVENESS, ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE);
-
   private final CaseHistoryReader reader;
   private final CaseSeals seals;
   private final PlanCatalog catalog;
+  private final UserTasks userTasks;
 
-  CaseRecordService(CaseHistoryReader reader, CaseSeals seals, PlanCatalog catalog) {
+  CaseRecordService(CaseHistoryReader reader, CaseSeals seals, PlanCatalog catalog, UserTasks userTasks) {
     this.reader = reader;
     this.seals = seals;
     this.catalog = catalog;
+    this.userTasks = userTasks;
   }
 
   public CaseRecord record(String businessKey) {
@@ -108,8 +97,8 @@ public class CaseRecordService {
         catalog.area(areaCode).map(Area::name).orElse(areaCode), outcome,
         cycle.getStartTime().toInstant(), cycle.getStartUserId(),
         cycle.getEndTime() == null ? null : cycle.getEndTime().toInstant(), cancellation, tasks, escalations,
-        versions, lessons, tasks.stream().filter(task -> RULINGS.contains(task.taskKey()) && task.decision() != null)
-            .toList(),
+        versions, lessons, tasks.stream().filter(task -> task.decision() != null && userTasks.find(task.taskKey())
+            .map(DeclaredTask::rules).orElse(false)).toList(),
         timeline(tasks, escalations, versions, cycle, cancellation),
         checks(history, tasks, instances, cycle), seals.find(businessKey).orElse(null));
   }
@@ -174,7 +163,7 @@ public class CaseRecordService {
     return entries;
   }
 
-  private static Checks checks(CaseHistory history, List<TaskRecord> tasks,
+  private Checks checks(CaseHistory history, List<TaskRecord> tasks,
       Map<String, HistoricProcessInstance> instances, HistoricProcessInstance cycle) {
     Instant executionStart = history.instances().stream()
         .filter(instance -> ExecutionProcess.KEY.equals(instance.getProcessDefinitionKey()))
@@ -209,10 +198,19 @@ public class CaseRecordService {
     Check actionsClosed = new Check(openActions.isEmpty(),
         "Toda acción correctiva se cerró antes de la firma del cierre", openActions);
 
+    // Who prepared the work each decision is about: the latest staff submission of the same process
+    // before it, as the journal (in the order written) has them.
     List<String> selfApprovals = new ArrayList<>();
+    Map<String, String> preparers = new HashMap<>();
     for (CaseJournal.Entry entry : history.journal()) {
-      if (CaseJournal.SUBMISSION.equals(entry.kind()) && APPROVALS.contains(entry.taskKey())
-          && entry.actor() != null && entry.actor().equals(entry.preparedBy())) {
+      DeclaredTask task = CaseJournal.SUBMISSION.equals(entry.kind()) ? userTasks.find(entry.taskKey()).orElse(null)
+          : null;
+      if (task == null || entry.actor() == null) {
+        continue;
+      }
+      if (task.role().preparesWork()) {
+        preparers.put(entry.processInstanceId(), entry.actor());
+      } else if (task.decides() && entry.actor().equals(preparers.get(entry.processInstanceId()))) {
         selfApprovals.add(entry.taskName() + ": " + entry.actor() + " decidió sobre su propio trabajo.");
       }
     }

@@ -25,8 +25,6 @@ public final class CycleVariables {
   public static final String RETURN_COMMENTS = "returnComments";
   public static final String RETURNED_BY = "returnedBy";
   public static final String RETURNED_FROM = "returnedFrom";
-  /** Who completed the last staff task of the process: they may not approve it. */
-  public static final String PREPARED_BY = "preparedBy";
 
   // The work program.
   public static final String GOAL = "goal";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.task.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares the validated progress with the approved schedule at the report date.
+ * Compares the validated progress (the mean of the reported activities' percentages) with the approved
+ * schedule at the report date.
  */
 @Component("evaluateDeviationDelegate")
 public class EvaluateDeviationDelegate implements JavaDelegate {
@@ -34,8 +36,9 @@ public class EvaluateDeviationDelegate implements JavaDelegate {
         : JSON.readTree(String.valueOf(activities));
     LocalDate date = OffsetDateTime.parse((String) execution.getVariable(ExecutionProcess.REPORT_DATE)).toLocalDate();
     double expected = policy.expectedPercent(activityNodes, date);
-    Object reported = execution.getVariable(CycleVariables.PROGRESS_PERCENT);
-    double actual = reported instanceof Number number ? number.doubleValue() : 0;
+    // From the reported rows themselves: no one's completion can send the overall figure.
+    double actual = ProgressReport.overall(
+        Submission.toJson(execution.getVariable(ExecutionProcess.ACTIVITY_PROGRESS)));
     boolean deviation = policy.isDeviation(expected, actual);
     execution.setVariable(ExecutionProcess.EXPECTED_PERCENT, expected);
     execution.setVariable(ExecutionProcess.DEVIATION, deviation);

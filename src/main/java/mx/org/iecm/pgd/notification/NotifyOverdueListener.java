@@ -13,7 +13,11 @@ import java.util.Locale;
 import mx.org.iecm.pgd.PgdApplication;
 import mx.org.iecm.pgd.audit.CaseJournal;
 import mx.org.iecm.pgd.catalog.Groups;
+import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.routing.Routing;
+import mx.org.iecm.pgd.task.Role;
+import mx.org.iecm.pgd.task.UserTasks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.User;
@@ -40,11 +44,16 @@ public class NotifyOverdueListener implements ExecutionListener {
 
   private final EscalationMailer mailer;
   private final CaseJournal journal;
+  private final UserTasks tasks;
+  private final Routing routing;
   private final Clock clock;
 
-  public NotifyOverdueListener(EscalationMailer mailer, CaseJournal journal, Clock clock) {
+  public NotifyOverdueListener(EscalationMailer mailer, CaseJournal journal, UserTasks tasks, Routing routing,
+      Clock clock) {
     this.mailer = mailer;
     this.journal = journal;
+    this.tasks = tasks;
+    this.routing = routing;
     this.clock = clock;
   }
 
@@ -52,9 +61,10 @@ public class NotifyOverdueListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     BoundaryEvent boundary = (BoundaryEvent) execution.getBpmnModelElementInstance();
     UserTask overdue = (UserTask) boundary.getAttachedTo();
-    String area = (String) execution.getVariable(CycleVariables.RESPONSIBLE_AREA);
-    boolean staffTask = overdue.getCamundaCandidateGroups().contains("routing.staff(");
-    String notifiedGroup = staffTask ? Groups.head(area) : Groups.MANAGERS;
+    BusinessKey cycle = BusinessKey.parse(execution.getProcessBusinessKey());
+    // A staff task's delay goes to the area's head; a head's or the SGCE's to the managers.
+    boolean staffTask = tasks.get(overdue.getId()).role().preparesWork();
+    String notifiedGroup = staffTask ? routing.groups(Role.HEAD, cycle, null).get(0) : Groups.MANAGERS;
     List<String> recipients = new ArrayList<>();
     for (User user : execution.getProcessEngineServices().getIdentityService().createUserQuery()
         .memberOfGroup(notifiedGroup).list()) {
@@ -67,7 +77,7 @@ public class NotifyOverdueListener implements ExecutionListener {
         .taskDefinitionKey(overdue.getId())
         .list();
     ArrayNode escalations = existing(execution.getVariable(CycleVariables.ESCALATIONS));
-    String line = execution.getVariable(CycleVariables.ACTION_LINE_ID) + " (" + execution.getVariable(CycleVariables.YEAR) + ")";
+    String line = cycle.actionLineId() + " (" + cycle.year() + ")";
     for (Task task : tasks) {
       String due = task.getDueDate() == null ? "sin fecha"
           : DATE.format(ZonedDateTime.ofInstant(task.getDueDate().toInstant(), PgdApplication.ZONE));

@@ -2,39 +2,47 @@ package mx.org.iecm.pgd.routing;
 
 import java.time.Duration;
 import java.util.Date;
+import mx.org.iecm.pgd.task.DeadlineKind;
+import mx.org.iecm.pgd.task.UserTasks;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates of user tasks and the matching escalation timers, by task kind ({@code draft},
- * {@code review}, {@code report}, {@code implementation}). The diagrams call it with the engine's
- * own clock: {@code camunda:dueDate="${deadlines.dueDate(now(), 'review')}"} and a boundary timer
- * {@code ${deadlines.duration('review')}}, so both move with the engine clock in tests.
+ * Due dates of user tasks and the matching escalation timers, by the deadline kind each task declares.
+ * The diagrams call it with the engine's own clock and the execution, the same way for every task:
+ * {@code camunda:dueDate="${deadlines.dueDate(now(), execution)}"} and a boundary timer
+ * {@code ${deadlines.duration(execution)}}, so both move with the engine clock in tests.
  */
 @Component("deadlines")
 public class Deadlines {
 
   private final DeadlineProperties properties;
+  private final UserTasks tasks;
 
-  public Deadlines(DeadlineProperties properties) {
+  public Deadlines(DeadlineProperties properties, UserTasks tasks) {
     this.properties = properties;
+    this.tasks = tasks;
   }
 
-  public Date dueDate(Date now, String kind) {
-    return Date.from(now.toInstant().plus(Duration.ofDays(days(kind))));
+  public Date dueDate(Date now, DelegateExecution execution) {
+    return Date.from(now.toInstant().plus(Duration.ofDays(days(kindAt(execution)))));
   }
 
-  /** ISO-8601 duration for the task's escalation timer, e.g. {@code P5D}. */
-  public String duration(String kind) {
-    return "P" + days(kind) + "D";
+  /** ISO-8601 duration of the escalation timer of the task the execution is at, e.g. {@code P5D}. */
+  public String duration(DelegateExecution execution) {
+    return "P" + days(kindAt(execution)) + "D";
   }
 
-  public int days(String kind) {
+  public int days(DeadlineKind kind) {
     return switch (kind) {
-      case "draft" -> properties.draftDays();
-      case "review" -> properties.reviewDays();
-      case "report" -> properties.reportDays();
-      case "implementation" -> properties.implementationDays();
-      default -> throw new IllegalArgumentException("Unknown task kind " + kind);
+      case DRAFT -> properties.draftDays();
+      case REVIEW -> properties.reviewDays();
+      case REPORT -> properties.reportDays();
+      case IMPLEMENTATION -> properties.implementationDays();
     };
+  }
+
+  private DeadlineKind kindAt(DelegateExecution execution) {
+    return tasks.at(execution).declaration().deadline();
   }
 }

@@ -1,46 +1,41 @@
 package mx.org.iecm.pgd.status;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.routing.Routing;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import mx.org.iecm.pgd.task.Role;
+import mx.org.iecm.pgd.task.UserTasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups a task is routed to, worked out from its diagram's candidate-group expression and the
- * line's data, without one query per task: diagrams come from the engine's deployment cache.
+ * The groups an open task is routed to, worked out from its declared role and the line in the catalog,
+ * as Routing assigned them, without one query per task.
  */
 @Component
 class CandidateGroups {
 
-  private final RepositoryService repositoryService;
-  private final Routing routing;
-  private final Map<String, String> expressions = new ConcurrentHashMap<>();
+  private static final Logger LOG = LoggerFactory.getLogger(CandidateGroups.class);
 
-  CandidateGroups(RepositoryService repositoryService, Routing routing) {
-    this.repositoryService = repositoryService;
+  private final UserTasks tasks;
+  private final Routing routing;
+
+  CandidateGroups(UserTasks tasks, Routing routing) {
+    this.tasks = tasks;
     this.routing = routing;
   }
 
-  List<String> of(String processDefinitionId, String taskKey, String planCode, String lineId, String area,
-      String coArea) {
-    String expression = expressions.computeIfAbsent(processDefinitionId + "#" + taskKey, key -> {
-      UserTask task = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
-      return task == null || task.getCamundaCandidateGroups() == null ? "" : task.getCamundaCandidateGroups();
-    });
-    List<String> groups = new ArrayList<>();
-    if (expression.contains("routing.staff(")) {
-      groups.add(routing.staff(area));
-    } else if (expression.contains("routing.head(coArea)") && coArea != null) {
-      groups.add(routing.head(coArea));
-    } else if (expression.contains("routing.head(")) {
-      groups.add(routing.head(area));
-    } else if (expression.contains("routing.reviewers(")) {
-      groups.addAll(List.of(routing.reviewers(planCode, lineId).split(",")));
+  List<String> of(String taskKey, BusinessKey cycle, String coArea) {
+    try {
+      return tasks.find(taskKey)
+          .filter(task -> task.role() != Role.CO_RESPONSIBLE_HEAD || coArea != null)
+          .map(task -> routing.groups(task.role(), cycle, coArea))
+          .orElse(List.of());
+    } catch (IllegalStateException e) {
+      // A line the catalog no longer has: the overview shows the task without its groups.
+      LOG.warn("Cycle {}: no groups for task {}: {}", cycle, taskKey, e.getMessage());
+      return List.of();
     }
-    return groups;
   }
 }

@@ -115,8 +115,8 @@ public class StatusService {
       if (line == null) {
         continue;
       }
-      List<String> groups = candidateGroups.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-          plan.code(), line.id(), line.responsibleArea(), coAreaByExecution.get(task.getExecutionId()));
+      List<String> groups = candidateGroups.of(task.getTaskDefinitionKey(), key,
+          coAreaByExecution.get(task.getExecutionId()));
       Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
       tasksByKey.computeIfAbsent(instance.getBusinessKey(), k -> new ArrayList<>()).add(new OpenTask(task.getId(),
           task.getName(), groups, task.getAssignee(), task.getCreateTime().toInstant(), due, overdueDays(due, now)));

@@ -10,38 +10,52 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import mx.org.iecm.pgd.cycle.BusinessKey;
 
 /**
  * Collects what is wrong with a submission, each problem naming the field as the form shows it
- * («Objetivo específico», «Actividad 1 – Inicio») and, apart, the variable it came in.
+ * («Objetivo específico», «Actividad 1 – Inicio») and, apart, the variable it came in. The rules of each
+ * task (its declaration's checks) are written with it.
  */
-final class Problems {
+public final class Problems {
 
   /** Amounts of money: at most two decimals (centavos). */
   static final int MONEY_SCALE = 2;
 
   private final List<Problem> problems = new ArrayList<>();
   private final Submission submission;
+  private final BusinessKey cycle;
 
-  Problems(Submission submission) {
+  Problems(Submission submission, BusinessKey cycle) {
     this.submission = submission;
+    this.cycle = cycle;
   }
 
   List<Problem> list() {
     return problems;
   }
 
-  Integer submissionYear() {
-    return submission.year();
+  /** The cycle of the task, from the business key (never from a variable a completion could send). */
+  public BusinessKey cycle() {
+    return cycle;
   }
 
-  void add(String field, String label, String problem) {
+  /** The fiscal year of the cycle. */
+  public int year() {
+    return cycle.year();
+  }
+
+  /** A submitted value as text ({@code null} when absent). */
+  public String value(String field) {
+    return submission.text(field);
+  }
+
+  public void add(String field, String label, String problem) {
     problems.add(new Problem(field, label, problem));
   }
 
-  void requiredText(String field, String label, int maxLength) {
+  public void requiredText(String field, String label, int maxLength) {
     String value = submission.text(field);
     if (value == null || value.isBlank()) {
       add(field, label, "es obligatorio");
@@ -50,7 +64,7 @@ final class Problems {
     }
   }
 
-  void optionalText(String field, String label, int maxLength) {
+  public void optionalText(String field, String label, int maxLength) {
     String value = submission.text(field);
     if (value != null && value.length() > maxLength) {
       add(field, label, "excede " + maxLength + " caracteres");
@@ -58,7 +72,7 @@ final class Problems {
   }
 
   /** One link per line, each an absolute http(s) address. */
-  void links(String field, String label) {
+  public void links(String field, String label) {
     String value = submission.text(field);
     if (value == null) {
       return;
@@ -77,7 +91,7 @@ final class Problems {
   }
 
   /** An amount of money: a number (never text to be read as one) with at most two decimals. */
-  void requiredAmount(String field, String label, BigDecimal min, BigDecimal max) {
+  public void requiredAmount(String field, String label, BigDecimal min, BigDecimal max) {
     BigDecimal number = number(submission.raw(field));
     if (submission.raw(field) == null || (submission.raw(field) instanceof String s && s.isBlank())) {
       add(field, label, "es obligatorio");
@@ -90,27 +104,21 @@ final class Problems {
     }
   }
 
-  /** How people read each decision value in the forms. */
-  static final Map<String, String> DECISION_LABELS = Map.of(
-      "approve", "Aprobar", "return", "Devolver", "observations", "Conforme con observaciones",
-      "nonconforming", "No conforme", "continue", "Continuar", "change", "Solicitar modificación",
-      "corrective", "Abrir acción correctiva");
-
-  /** A decision among the allowed values; comments required unless it is one of {@code withoutComments}. */
-  void decision(List<String> allowed, List<String> withoutComments, int commentsMax) {
+  /** A decision the form offers; comments required unless the decision is one that needs none. */
+  void decision(TaskForm.Decision offered, int commentsMax) {
     String decision = submission.text("decision");
     if (decision == null || decision.isBlank()) {
-      add("decision", "Decisión", "es obligatoria");
+      add("decision", offered.label(), "es obligatoria");
       return;
     }
-    if (!allowed.contains(decision)) {
-      add("decision", "Decisión", "valor no válido «" + decision + "»; se espera uno de " + String.join(", ", allowed));
+    if (!offered.options().containsKey(decision)) {
+      add("decision", offered.label(), "valor no válido «" + decision + "»; se espera uno de "
+          + String.join(", ", offered.options().keySet()));
       return;
     }
     String comments = submission.text("comments");
-    if (!withoutComments.contains(decision) && (comments == null || comments.isBlank())) {
-      add("comments", "Comentarios", "son obligatorios cuando la decisión es «"
-          + DECISION_LABELS.getOrDefault(decision, decision) + "»");
+    if (!offered.withoutComments().contains(decision) && (comments == null || comments.isBlank())) {
+      add("comments", "Comentarios", "son obligatorios cuando la decisión es «" + offered.labelOf(decision) + "»");
     } else if (comments != null && comments.length() > commentsMax) {
       add("comments", "Comentarios", "exceden " + commentsMax + " caracteres");
     }
@@ -120,7 +128,7 @@ final class Problems {
    * A list of rows, each checked by {@code row}; at least {@code min} rows, at most 200. A row's
    * problems name it by {@code rowLabel} and its number as the form shows them: «Actividad 2 – Fin».
    */
-  void rows(String field, String label, String rowLabel, int min, Consumer<Row> row) {
+  public void rows(String field, String label, String rowLabel, int min, Consumer<Row> row) {
     JsonNode list = submission.json(field);
     if (list == null || (!list.isMissingNode() && !list.isArray())) {
       add(field, label, "debe ser una lista");
@@ -141,7 +149,7 @@ final class Problems {
   }
 
   /** One row of a list field. */
-  final class Row {
+  public final class Row {
 
     private final String field;
     private final String rowLabel;
@@ -159,7 +167,7 @@ final class Problems {
       add(field + "[" + number + "]." + column, rowLabel + " " + number + " – " + columnLabel, problem);
     }
 
-    void text(String column, String columnLabel, int maxLength) {
+    public void text(String column, String columnLabel, int maxLength) {
       JsonNode value = node.get(column);
       if (value == null || value.isNull() || value.asText().isBlank()) {
         problem(column, columnLabel, "es obligatorio");
@@ -168,7 +176,7 @@ final class Problems {
       }
     }
 
-    void oneOf(String column, String columnLabel, List<String> allowed) {
+    public void oneOf(String column, String columnLabel, List<String> allowed) {
       JsonNode value = node.get(column);
       if (value == null || value.isNull() || value.asText().isBlank()) {
         problem(column, columnLabel, "es obligatorio");
@@ -177,7 +185,7 @@ final class Problems {
       }
     }
 
-    BigDecimal number(String column, String columnLabel, boolean required, BigDecimal min, BigDecimal max) {
+    public BigDecimal number(String column, String columnLabel, boolean required, BigDecimal min, BigDecimal max) {
       JsonNode value = node.get(column);
       if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
         if (required) {
@@ -201,7 +209,7 @@ final class Problems {
      * timestamp is refused, not cut to its first ten characters: which day it means depends on a
      * time zone, and guessing one is how a date moves by a day.
      */
-    LocalDate date(String column, String columnLabel, Integer year) {
+    public LocalDate date(String column, String columnLabel, Integer year) {
       JsonNode value = node.get(column);
       if (value == null || value.isNull() || value.asText().isBlank()) {
         problem(column, columnLabel, "es obligatoria");
@@ -220,7 +228,7 @@ final class Problems {
       return date;
     }
 
-    void dateOrder(LocalDate start, LocalDate end, String endColumn, String startLabel, String endLabel) {
+    public void dateOrder(LocalDate start, LocalDate end, String endColumn, String startLabel, String endLabel) {
       if (start != null && end != null && end.isBefore(start)) {
         problem(endColumn, endLabel, "es anterior a «" + startLabel + "»");
       }

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The variables a task sees when it is completed, read the same way whether a value came from a
- * Camunda Form (strings, numbers, Spin JSON for lists) or from a Java caller (lists and maps).
+ * task form (strings, numbers, Spin JSON for lists) or from a Java caller (lists and maps).
  */
-final class Submission {
+public final class Submission {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,21 +27,21 @@ final class Submission {
     return new Submission(values::get);
   }
 
-  Object raw(String name) {
+  public Object raw(String name) {
     return variables.apply(name);
   }
 
-  String text(String name) {
+  public String text(String name) {
     Object value = raw(name);
     return value == null ? null : value.toString();
   }
 
   /** A list or object as JSON; {@link MissingNode} when absent, {@code null} when it is not JSON at all. */
-  JsonNode json(String name) {
+  public JsonNode json(String name) {
     return toJson(raw(name));
   }
 
-  static JsonNode toJson(Object value) {
+  public static JsonNode toJson(Object value) {
     if (value == null) {
       return MissingNode.getInstance();
     }
@@ -62,18 +62,6 @@ final class Submission {
       // Spin's JSON values and plain JSON text both print as JSON.
       return JSON.readTree(value.toString());
     } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
-  Integer year() {
-    Object value = raw("year");
-    if (value instanceof Number number) {
-      return number.intValue();
-    }
-    try {
-      return value == null ? null : Integer.valueOf(value.toString());
-    } catch (NumberFormatException e) {
       return null;
     }
   }

@@ -1,19 +1,14 @@
 package mx.org.iecm.pgd.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import mx.org.iecm.pgd.task.Problem;
 import mx.org.iecm.pgd.task.SubmissionRefusedException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -30,9 +25,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class RefusedCompletionFilter extends OncePerRequestFilter {
 
-  /** Completing a task through either REST API, on the default engine or a named one. */
-  static final Pattern COMPLETION = Pattern.compile(
-      "/(?:engine-rest|camunda/api/engine/engine/[^/]+)(?:/engine/[^/]+)?/task/[^/]+/(?:submit-form|complete|resolve)");
+  /** Completing a task, below the root of either engine API. */
+  static final Pattern COMPLETION = Pattern.compile("task/[^/]+/(?:submit-form|complete|resolve)");
 
   private final ObjectMapper objectMapper;
 
@@ -43,7 +37,7 @@ public class RefusedCompletionFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"POST".equals(request.getMethod())
-        || !COMPLETION.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        || EngineApiPaths.resource(request).filter(path -> COMPLETION.matcher(path).matches()).isEmpty();
   }
 
   @Override
@@ -54,25 +48,10 @@ public class RefusedCompletionFilter extends OncePerRequestFilter {
     if (request.getAttribute(SubmissionRefusedException.REQUEST_ATTRIBUTE) instanceof SubmissionRefusedException refusal
         && buffered.getStatus() == HttpStatus.BAD_REQUEST.value()) {
       buffered.resetBuffer();
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      objectMapper.writeValue(response.getOutputStream(), body(refusal));
+      RefusalBody.write(objectMapper, response, HttpStatus.BAD_REQUEST.value(), RefusalBody.SUBMISSION_REFUSED,
+          refusal.getMessage(), refusal.problems());
     } else {
       buffered.copyBodyToResponse();
     }
-  }
-
-  private ObjectNode body(SubmissionRefusedException refusal) {
-    ObjectNode body = objectMapper.createObjectNode()
-        .put("type", "SubmissionRefused")
-        .put("message", refusal.getMessage())
-        .put("code", 0)
-        .put("task", refusal.taskName());
-    ArrayNode problems = body.putArray("problems");
-    for (Problem problem : refusal.problems()) {
-      problems.addObject().put("field", problem.field()).put("label", problem.label()).put("message", problem.message());
-    }
-    return body;
   }
 }

@@ -34,8 +34,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,11 +50,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nonconformity with its corrective action; then its expediente as auditors read it, on PostgreSQL.
  */
 @PgdIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditIntegrationTest {
 
   static final String KEY = "PGD-2020-2023:7.1:2021";
   static final String CANCELLED = "PGD-2020-2023:7.2:2021";
-  static boolean built;
 
   @Autowired
   TestRestTemplate rest;
@@ -78,11 +80,14 @@ class AuditIntegrationTest {
   CycleDriver driver;
 
   @BeforeEach
-  void runTheCycleOnce() {
+  void driver() {
     driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
-    if (built) {
-      return;
-    }
+  }
+
+  /** The class's cycles, run once: every test reads the same record. */
+  @BeforeAll
+  void runTheCycleOnce() {
+    driver();
     if (identityService.createUserQuery().userId("utsi-both").count() == 0) {
       User both = identityService.newUser("utsi-both");
       both.setPassword("demo");
@@ -124,7 +129,6 @@ class AuditIntegrationTest {
     driver.complete(KEY, "sgce1", "sgce-office", approve());
     cycles.startLine(2021, "7.2");
     cycles.cancel(2021, "7.2", "La línea se atiende con la 7.1 en 2021.", "manager2");
-    built = true;
   }
 
   private static TaskRecord task(CaseRecord record, String key, int occurrence) {

@@ -85,16 +85,16 @@ class CycleYearIntegrationTest {
     }
     JsonNode draft = engine.task("deoeyg-both", key, "deoeyg-staff");
     Map<String, Object> invalid = new HashMap<>(workProgram(2021));
-    invalid.put("budget", "mucho");
+    invalid.put("budget", -5);
     ResponseEntity<JsonNode> refused = engine.submit("deoeyg-both", draft.get("id").asText(), invalid);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText())
-        .isEqualTo("No se pudo completar «Elaborar programa de trabajo»: Presupuesto estimado (MXN): debe ser un"
-            + " número; se recibió «mucho».");
+        .isEqualTo("No se pudo completar «Elaborar programa de trabajo»: Presupuesto estimado (MXN): no puede ser"
+            + " menor que 0.");
     assertThat(refused.getBody().get("problems")).singleElement().satisfies(problem -> {
       assertThat(problem.get("field").asText()).isEqualTo("budget");
       assertThat(problem.get("label").asText()).isEqualTo("Presupuesto estimado (MXN)");
-      assertThat(problem.get("message").asText()).isEqualTo("debe ser un número; se recibió «mucho»");
+      assertThat(problem.get("message").asText()).isEqualTo("no puede ser menor que 0");
     });
     engine.complete("deoeyg-both", key, "deoeyg-staff", workProgram(2021));
     JsonNode approval = engine.task("deoeyg-both", key, "deoeyg-head");

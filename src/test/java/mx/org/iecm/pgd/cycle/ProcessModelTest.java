@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import mx.org.iecm.pgd.support.TaskForm;
+import mx.org.iecm.pgd.support.ProcessBeans;
+import mx.org.iecm.pgd.task.TaskForm;
+import mx.org.iecm.pgd.task.TaskForms;
+import mx.org.iecm.pgd.task.UserTasks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -32,6 +36,9 @@ class ProcessModelTest {
   static final Path BPMN = Path.of("bpmn");
   static final Path FORMS = Path.of("forms");
   static final Map<String, BpmnModelInstance> MODELS = new HashMap<>();
+  static final String FORM_KEY_PREFIX = "embedded:deployment:forms/";
+  /** The one line every form runs to join Tasklist's form life cycle (pgd-tasklist/task-form.js). */
+  static final String ATTACH = "inject(['pgdTaskForm', function (attach) { attach(camForm, $scope); }]);";
   /** Each form of forms/ by its file name, with the fields it writes. */
   static final Map<String, TaskForm> FORMS_BY_FILE = new HashMap<>();
 
@@ -42,7 +49,7 @@ class ProcessModelTest {
         MODELS.put(file.getFileName().toString(), Bpmn.readModelFromFile(file.toFile()));
       }
     }
-    FORMS_BY_FILE.putAll(TaskForm.readAll(FORMS));
+    FORMS_BY_FILE.putAll(ProcessBeans.FORMS.all());
   }
 
   private static List<UserTask> userTasks() {
@@ -75,8 +82,10 @@ class ProcessModelTest {
       assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).startsWith("${routing.");
       assertThat(task.getCamundaAssignee()).as("assignee of %s", task.getId()).isNull();
       assertThat(task.getCamundaFormKey()).as("form of %s", task.getId())
-          .isEqualTo(TaskForm.FORM_KEY_PREFIX + TaskForm.fileOf(task.getId()));
-      assertThat(FORMS_BY_FILE).as("form of %s", task.getId()).containsKey(TaskForm.fileOf(task.getId()));
+          .isEqualTo(FORM_KEY_PREFIX + TaskForms.fileOf(task.getId()));
+      assertThat(FORMS_BY_FILE).as("form of %s", task.getId()).containsKey(TaskForms.fileOf(task.getId()));
+      assertThat(task.getCamundaCandidateGroups()).isEqualTo("${routing.candidates(execution)}");
+      assertThat(task.getCamundaDueDate()).isEqualTo("${deadlines.dueDate(now(), execution)}");
       assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).startsWith("${deadlines.dueDate(now(),");
       List<BoundaryEvent> escalations = task.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
           .filter(event -> event.getAttachedTo() == task && !event.cancelActivity()).toList();
@@ -86,18 +95,34 @@ class ProcessModelTest {
 
   @Test
   void everyFormIsUsedByATaskAndDecisionFormsOfferTheDecisionAndComments() {
-    List<String> referenced = userTasks().stream().map(task -> TaskForm.fileOf(task.getId())).toList();
+    List<String> referenced = userTasks().stream().map(task -> TaskForms.fileOf(task.getId())).toList();
     assertThat(FORMS_BY_FILE.keySet()).containsExactlyInAnyOrderElementsOf(referenced);
     FORMS_BY_FILE.forEach((file, form) -> {
       if (form.writes().containsKey("decision")) {
         assertThat(form.writes()).as("fields of %s", file).containsOnlyKeys("decision", "comments");
-        assertThat(form.html()).as("decision of %s", file).contains("<pgd-decision ");
+        assertThat(form.decides()).as("decision of %s", file).isTrue();
       }
-      assertThat(form.html()).as("%s attaches to Tasklist's form", file).contains(TaskForm.ATTACH);
+      assertThat(html(file)).as("%s attaches to Tasklist's form", file).contains(ATTACH);
       // The Forms SDK refuses to fetch a variable twice: such a form would never load.
       assertThat(form.shows()).as("variables %s shows", file).doesNotHaveDuplicates()
           .doesNotContainAnyElementsOf(form.writes().keySet());
     });
+  }
+
+  @Test
+  void everyUserTaskOfTheDiagramsIsDeclaredOnceAndEveryDeclarationIsInADiagram() {
+    UserTasks declared = new UserTasks(ProcessBeans.declarations(null), ProcessBeans.FORMS);
+    List<String> inDiagrams = userTasks().stream().map(UserTask::getId).toList();
+    assertThat(inDiagrams).doesNotHaveDuplicates();
+    assertThat(declared.all()).extracting(task -> task.id()).containsExactlyInAnyOrderElementsOf(inDiagrams);
+  }
+
+  private static String html(String file) {
+    try {
+      return Files.readString(FORMS.resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -151,7 +151,7 @@ class PlanningProcessTest extends ProcessTest {
 
     assertThatThrownBy(() -> head.completeTaskOf(planning.getBusinessKey(), returned(null)))
         .isInstanceOf(SubmissionRefusedException.class)
-        .hasMessageContaining("Comentarios: son obligatorios cuando la decisión es «Devolver»");
+        .hasMessageContaining("Comentarios: son obligatorios cuando la decisión es «Devolver con comentarios»");
     assertThatThrownBy(() -> head.completeTaskOf(planning.getBusinessKey(), Map.of()))
         .hasMessageContaining("Decisión: es obligatoria");
     assertThat(planning).isWaitingAt(TASK_APPROVE_PROGRAM_HEAD);

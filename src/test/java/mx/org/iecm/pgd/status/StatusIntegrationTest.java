@@ -24,8 +24,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,10 +38,10 @@ import org.springframework.http.ResponseEntity;
  * The plan's status in 2020 with cycles in every state, line by line and in totals, on PostgreSQL.
  */
 @PgdIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusIntegrationTest {
 
   static final int YEAR = 2020;
-  static boolean yearBuilt;
 
   @Autowired
   TestRestTemplate rest;
@@ -70,11 +72,14 @@ class StatusIntegrationTest {
   }
 
   @BeforeEach
-  void buildTheYearOnce() {
+  void driver() {
     driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
-    if (yearBuilt) {
-      return;
-    }
+  }
+
+  /** The class's year, built once: every test reads the same overview. */
+  @BeforeAll
+  void buildTheYearOnce() {
+    driver();
     for (String line : List.of("1.1", "1.2", "1.3", "2.1", "2.2", "3.1")) {
       cycles.startLine(YEAR, line);
     }
@@ -103,7 +108,6 @@ class StatusIntegrationTest {
     driver.plan(key("3.1"), YEAR, "depcyc", List.of("deeccc", "utsi"));
     driver.reportTheYear(key("3.1"), "depcyc");
     driver.review(key("3.1"), "depcyc");
-    yearBuilt = true;
   }
 
   private static LineStatus line(StatusReport report, String id) {

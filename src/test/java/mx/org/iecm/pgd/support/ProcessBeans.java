@@ -7,22 +7,31 @@ import liquibase.integration.spring.SpringLiquibase;
 import mx.org.iecm.pgd.audit.CaseJournal;
 import mx.org.iecm.pgd.catalog.CatalogLoader;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
+import mx.org.iecm.pgd.closure.ClosureTasks;
 import mx.org.iecm.pgd.closure.LessonsLearned;
 import mx.org.iecm.pgd.closure.StoreLessonsDelegate;
+import mx.org.iecm.pgd.correctiveaction.CorrectiveActionTasks;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.cycle.EnterPhaseListener;
 import mx.org.iecm.pgd.execution.EvaluateDeviationDelegate;
+import mx.org.iecm.pgd.execution.ExecutionTasks;
 import mx.org.iecm.pgd.execution.ScheduleReportsDelegate;
 import mx.org.iecm.pgd.notification.EscalationMailer;
 import mx.org.iecm.pgd.notification.NotifyOverdueListener;
+import mx.org.iecm.pgd.planning.PlanningTasks;
 import mx.org.iecm.pgd.planning.ProgramVersions;
 import mx.org.iecm.pgd.planning.StoreProgramVersionDelegate;
+import mx.org.iecm.pgd.review.ReviewTasks;
 import mx.org.iecm.pgd.routing.DeadlineProperties;
 import mx.org.iecm.pgd.routing.Deadlines;
 import mx.org.iecm.pgd.routing.Routing;
 import mx.org.iecm.pgd.task.PrepareTaskListener;
+import mx.org.iecm.pgd.task.TaskForms;
+import mx.org.iecm.pgd.task.UserTaskDeclarations;
+import mx.org.iecm.pgd.task.UserTasks;
 import mx.org.iecm.pgd.task.ValidateSubmissionListener;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -41,12 +50,16 @@ public final class ProcessBeans {
   public static final PlanCatalog CATALOG = new CatalogLoader().load(
       new ClassPathResource("plan/areas.yaml"), List.of(new ClassPathResource("plan/pgd-2020-2023.yaml")));
 
+  /** The task forms of forms/, read once for every test. */
+  public static final TaskForms FORMS = TaskForms.fromClasspath();
+
   private static boolean tablesCreated;
 
   public final ProgramVersions programVersions;
   public final LessonsLearned lessons;
   public final CycleService cycles;
   public final CaseJournal journal;
+  public final UserTasks userTasks;
 
   private ProcessBeans(ProcessEngine engine) {
     DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
@@ -62,20 +75,29 @@ public final class ProcessBeans {
     lessons = new LessonsLearned(dataSource);
     cycles = new CycleService(CATALOG, engine.getRuntimeService(), engine.getHistoryService(),
         engine.getIdentityService());
-    Mocks.register("routing", new Routing(CATALOG));
-    Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30)));
+    userTasks = new UserTasks(declarations(engine.getRuntimeService()), FORMS);
+    Routing routing = new Routing(CATALOG, userTasks);
+    Mocks.register("routing", routing);
+    Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30), userTasks));
     Mocks.register("enterPhaseListener", new EnterPhaseListener());
     // Sealing runs after the Spring transaction commits; the in-memory engine has none.
     Mocks.register("sealCaseListener", (ExecutionListener) execution -> { });
-    Mocks.register("prepareTaskListener", new PrepareTaskListener());
+    Mocks.register("prepareTaskListener", new PrepareTaskListener(userTasks));
     journal = new CaseJournal(dataSource);
-    Mocks.register("validateSubmissionListener", new ValidateSubmissionListener(journal, clock));
+    Mocks.register("validateSubmissionListener", new ValidateSubmissionListener(userTasks, journal, clock));
     Mocks.register("notifyOverdueListener", new NotifyOverdueListener(new EscalationMailer(
-        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pgd@localhost"), journal, clock));
+        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pgd@localhost"), journal, userTasks,
+        routing, clock));
     Mocks.register("storeProgramVersionDelegate", new StoreProgramVersionDelegate(programVersions, clock));
     Mocks.register("scheduleReportsDelegate", new ScheduleReportsDelegate(CATALOG));
     Mocks.register("evaluateDeviationDelegate", new EvaluateDeviationDelegate(10));
-    Mocks.register("storeLessonsDelegate", new StoreLessonsDelegate(lessons, clock));
+    Mocks.register("storeLessonsDelegate", new StoreLessonsDelegate(lessons, journal, CATALOG, clock));
+  }
+
+  /** The user tasks each phase declares, as the application registers them. */
+  public static List<UserTaskDeclarations> declarations(RuntimeService runtimeService) {
+    return List.of(new PlanningTasks(), new ExecutionTasks(), new ReviewTasks(), new ClosureTasks(runtimeService),
+        new CorrectiveActionTasks());
   }
 
   /** Registers the beans for the test about to run; call from {@code @BeforeEach}. */

@@ -1,6 +1,6 @@
 // One task form: which variables it shows and which it writes, read once from the <form> element
 //
-//   <form name="taskForm" pgd-task-form="goal:String activities:Json budget:Double"
+//   <form name="taskForm" pgd-task-form="goal:String activities:Json(name,start,end) budget:Double"
 //         pgd-shows="actionLineId year lineText">
 //
 // and the embedded-forms life cycle of Tasklist (the "camForm" of Camunda's Forms SDK) wired to it:
@@ -13,14 +13,18 @@
 //   </script>
 import forms from './module.js';
 
-const TYPES = ['String', 'Double', 'Json'];
+const FIELD = /^(\w+):(String|Double|Json)(?:\(([\w,]+)\))?$/;
 
-/** "goal:String activities:Json" → [{name: 'goal', type: 'String'}, …] */
+/**
+ * "goal:String activities:Json(name,start)" → [{name: 'goal', type: 'String'},
+ * {name: 'activities', type: 'Json', columns: ['name', 'start']}]. The server reads the same
+ * declaration (task/TaskForms.java) and accepts nothing else from the form.
+ */
 export function declaration(text) {
   return (text || '').split(/\s+/).filter(Boolean).map(entry => {
-    const [name, type] = entry.split(':');
-    if (!TYPES.includes(type)) throw new Error(`pgd-task-form: unknown type of ${name}: ${type}`);
-    return { name, type };
+    const match = FIELD.exec(entry);
+    if (!match || (match[2] === 'Json') !== Boolean(match[3])) throw new Error(`pgd-task-form: cannot read «${entry}»`);
+    return { name: match[1], type: match[2], columns: match[3] ? match[3].split(',') : null };
   });
 }
 
@@ -43,7 +47,11 @@ function initial(field, value) {
 }
 
 function outgoing(field, value) {
-  if (field.type === 'Json') return JSON.parse(window.angular.toJson(value || []));
+  if (field.type === 'Json') {
+    // Each row with the declared columns only, as the server expects them.
+    return (value || []).map(row => Object.fromEntries(field.columns.map(column => [column,
+      row[column] === undefined ? null : row[column]])));
+  }
   if (field.type === 'String') return value === '' || value === undefined ? null : value;
   return value === undefined ? null : value;
 }

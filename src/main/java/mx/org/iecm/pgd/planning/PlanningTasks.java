@@ -1,0 +1,33 @@
+package mx.org.iecm.pgd.planning;
+
+import static mx.org.iecm.pgd.planning.PlanningProcess.CO_RESPONSIBLE_RETURNS;
+
+import java.util.List;
+import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.task.DeadlineKind;
+import mx.org.iecm.pgd.task.Role;
+import mx.org.iecm.pgd.task.UserTask;
+import mx.org.iecm.pgd.task.UserTaskDeclarations;
+import org.springframework.stereotype.Component;
+
+/** The user tasks of planning: the work program drafted by the area, approved by its head, the co-responsible heads and the SGCE. */
+@Component
+public class PlanningTasks implements UserTaskDeclarations {
+
+  @Override
+  public List<UserTask> userTasks() {
+    return List.of(
+        UserTask.preparation(PlanningProcess.TASK_DRAFT_PROGRAM, DeadlineKind.DRAFT, WorkProgramRules::check)
+            // A new draft starts a new round of confirmations.
+            .onComplete((execution, submission) -> execution.setVariable(CO_RESPONSIBLE_RETURNS, 0)),
+        UserTask.decision(PlanningProcess.TASK_APPROVE_PROGRAM_HEAD, Role.HEAD),
+        UserTask.decision(PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY, Role.CO_RESPONSIBLE_HEAD)
+            .onComplete((execution, submission) -> {
+              if (CycleVariables.RETURN.equals(submission.text(CycleVariables.DECISION))) {
+                Object returns = execution.getVariable(CO_RESPONSIBLE_RETURNS);
+                execution.setVariable(CO_RESPONSIBLE_RETURNS, returns instanceof Number n ? n.intValue() + 1 : 1);
+              }
+            }),
+        UserTask.decision(PlanningProcess.TASK_REVIEW_PROGRAM_SGCE, Role.REVIEWER));
+  }
+}

@@ -1,0 +1,95 @@
+package mx.org.iecm.pgd.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import mx.org.iecm.pgd.cycle.BusinessKey;
+
+/**
+ * A user task as the application knows it: its declaration ({@link UserTask}) and its form
+ * ({@link TaskForm}). Whatever needs to know what a task is asks this.
+ */
+public record DeclaredTask(UserTask declaration, TaskForm form) {
+
+  static final int COMMENTS_MAX = 2000;
+
+  public String id() {
+    return declaration.id();
+  }
+
+  public Role role() {
+    return declaration.role();
+  }
+
+  /** Its completion decides on work someone else prepared (four eyes apply). */
+  public boolean decides() {
+    return form.decides();
+  }
+
+  /** Its decision is one of the SGCE's rulings, kept apart in the expediente. */
+  public boolean rules() {
+    return declaration.role() == Role.REVIEWER;
+  }
+
+  /** The variables a completion of this task may write. */
+  public Map<String, TaskForm.Field> fields() {
+    return form.writes();
+  }
+
+  /** Everything wrong with completing the task with these values in the cycle {@code cycle}. */
+  public List<Problem> check(Submission submission, BusinessKey cycle) {
+    Problems problems = new Problems(submission, cycle);
+    for (TaskForm.Field field : form.writes().values()) {
+      shape(field, submission, problems);
+    }
+    if (form.decides()) {
+      problems.decision(form.decision(), COMMENTS_MAX);
+    }
+    declaration.checks().accept(problems);
+    return problems.list();
+  }
+
+  /** What a form writes has the shape the form declares: a list's rows carry only its columns. */
+  private static void shape(TaskForm.Field field, Submission submission, Problems problems) {
+    Object value = submission.raw(field.name());
+    if (value == null) {
+      return;
+    }
+    switch (field.type()) {
+      case STRING -> {
+        if (!(value instanceof String)) {
+          problems.add(field.name(), field.name(), "debe ser texto");
+        }
+      }
+      case NUMBER -> {
+        if (!(value instanceof Number) && !(value instanceof String)) {
+          problems.add(field.name(), field.name(), "debe ser un número");
+        }
+      }
+      case LIST -> {
+        JsonNode rows = Submission.toJson(value);
+        if (rows == null || !rows.isArray()) {
+          return; // the declaration's rules say it must be a list
+        }
+        for (int i = 0; i < rows.size(); i++) {
+          JsonNode row = rows.get(i);
+          if (!row.isObject()) {
+            problems.add(field.name() + "[" + (i + 1) + "]", field.name() + " " + (i + 1), "debe ser un renglón");
+            continue;
+          }
+          for (Iterator<Map.Entry<String, JsonNode>> cells = row.fields(); cells.hasNext(); ) {
+            Map.Entry<String, JsonNode> cell = cells.next();
+            String path = field.name() + "[" + (i + 1) + "]." + cell.getKey();
+            if (!field.columns().contains(cell.getKey())) {
+              problems.add(path, field.name() + " " + (i + 1), "la columna «" + cell.getKey() + "» no es de este formulario");
+            } else if (cell.getValue().isContainerNode()) {
+              problems.add(path, field.name() + " " + (i + 1), "«" + cell.getKey() + "» debe ser un valor, no una lista");
+            }
+          }
+        }
+      }
+      default -> throw new IllegalStateException("Unknown field type " + field.type());
+    }
+  }
+}
