@@ -23,6 +23,7 @@ import mx.org.iecm.pgd.audit.CaseRecord.TaskRecord;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.support.BrowserSession;
 import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import mx.org.iecm.pgd.support.StatementCounter;
 import mx.org.iecm.pgd.task.SubmissionRefusedException;
@@ -50,6 +51,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nonconformity with its corrective action; then its expediente as auditors read it, on PostgreSQL.
  */
 @PgdIntegrationTest
+@OwnsCycles({"7.1:2021", "7.2:2021"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditIntegrationTest {
 

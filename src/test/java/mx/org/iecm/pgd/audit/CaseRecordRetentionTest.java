@@ -6,12 +6,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import mx.org.iecm.pgd.cycle.CycleService;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @PgdIntegrationTest
+@OwnsCycles("12.1:2023")
 class CaseRecordRetentionTest {
 
   /** A cycle whose history the engine's cleanup has already removed. */

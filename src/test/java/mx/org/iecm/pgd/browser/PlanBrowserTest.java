@@ -12,6 +12,7 @@ import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.planning.ProgramVersions;
 import mx.org.iecm.pgd.support.Browser;
 import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import mx.org.iecm.pgd.support.Tasklist;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and people who must not see what is not theirs. Screenshots of the key steps go to target/screenshots.
  */
 @PgdIntegrationTest
+@OwnsCycles({"9.1:2021", "10.1:2021", "11.1:2021", "11.1:2022", "10.2:2023"})
 class PlanBrowserTest {
 
   static final String MY_AREA = "Tareas de mi área";

@@ -17,6 +17,7 @@ import java.util.Set;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.support.Browser;
 import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import mx.org.iecm.pgd.support.Submissions;
 import mx.org.iecm.pgd.support.Tasklist;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * REST API, as an auditor, not only from the screen.
  */
 @PgdIntegrationTest
+@OwnsCycles({"12.2:2021", "12.3:2021", "12.4:2021", "12.7:2021", "12.8:2021"})
 class TaskFormsBrowserTest {
 
   static final String MY_AREA = "Tareas de mi área";

@@ -18,6 +18,7 @@ import java.util.Map;
 import mx.org.iecm.pgd.planning.ProgramVersions;
 import mx.org.iecm.pgd.support.EngineRest;
 import mx.org.iecm.pgd.support.MailServer;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -38,6 +39,7 @@ import org.springframework.http.ResponseEntity;
  * A whole year of one action line through the REST API, as the demo users of each group, on PostgreSQL.
  */
 @PgdIntegrationTest
+@OwnsCycles({"1.1:2021", "1.2:2022", "2.1:2023"})
 class CycleYearIntegrationTest {
 
   @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +25,7 @@ import org.springframework.http.ResponseEntity;
  * (Unidad Técnica de Comunicación Social y Difusión) seen by people of other groups.
  */
 @PgdIntegrationTest
+@OwnsCycles("5.1:2022")
 class AccessControlIntegrationTest {
 
   static final String KEY = "PGD-2020-2023:5.1:2022";

@@ -18,6 +18,7 @@ import mx.org.iecm.pgd.support.CycleDriver;
 import mx.org.iecm.pgd.support.EngineApi;
 import mx.org.iecm.pgd.support.EngineApi.Answer;
 import mx.org.iecm.pgd.support.EngineRest;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import mx.org.iecm.pgd.support.Submissions;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,6 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Spanish message, and the task, its variables, the journal and the expediente are as they were.
  */
 @PgdIntegrationTest
+@OwnsCycles({"3.2:2022", "3.3:2022", "3.5:2022", "3.6:2022", "8.1:2022", "8.2:2022", "8.3:2022",
+    "8.4:2022", "8.5:2022", "6.1:2022"})
 class ForgedRecordIntegrationTest {
 
   /** Each test uses its own cycles, one per API (year 2022, lines no other test starts). */

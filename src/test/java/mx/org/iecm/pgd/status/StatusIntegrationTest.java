@@ -17,6 +17,7 @@ import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.status.LineStatus.IndicatorValue;
 import mx.org.iecm.pgd.support.BrowserSession;
 import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import mx.org.iecm.pgd.support.StatementCounter;
 import org.camunda.bpm.engine.IdentityService;
@@ -38,6 +39,8 @@ import org.springframework.http.ResponseEntity;
  * The plan's status in 2020 with cycles in every state, line by line and in totals, on PostgreSQL.
  */
 @PgdIntegrationTest
+@OwnsCycles(value = {"4.1:2023", "5.1:2023", "5.2:2023", "6.1:2023", "7.1:2023", "7.2:2023", "8.1:2023",
+    "8.2:2023", "8.3:2023"}, years = 2020)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusIntegrationTest {
 

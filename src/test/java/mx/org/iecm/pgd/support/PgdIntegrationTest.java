@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -11,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The application as deployed, on a real PostgreSQL, with the demo users and security on.
- * Every test class carrying it shares one Spring context.
+ * Every test class carrying it shares one Spring context, and starts only the cycles it owns
+ * ({@link OwnsCycles}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 @Import(StatementCounter.class)
+@ExtendWith(CycleOwnership.class)
 public @interface PgdIntegrationTest {
 }
