@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.TaskService;
 import mx.org.iecm.pgd.web.NotFoundException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -120,23 +120,6 @@ public class CompletionPolicy {
       problems.add(new Problem(field.name(), label, "debe ser una lista de renglones en JSON"));
       return;
     }
-    for (int i = 0; i < rows.size(); i++) {
-      JsonNode row = rows.get(i);
-      String path = field.name() + "[" + (i + 1) + "]";
-      if (!row.isObject()) {
-        problems.add(new Problem(path, label + ", renglón " + (i + 1), "debe ser un renglón con columnas"));
-        continue;
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> cells = row.fields(); cells.hasNext(); ) {
-        Map.Entry<String, JsonNode> cell = cells.next();
-        if (!field.columns().contains(cell.getKey())) {
-          problems.add(new Problem(path + "." + cell.getKey(), label + ", renglón " + (i + 1),
-              "la columna «" + cell.getKey() + "» no es de este formulario"));
-        } else if (cell.getValue().isContainerNode()) {
-          problems.add(new Problem(path + "." + cell.getKey(), label + ", renglón " + (i + 1),
-              "«" + cell.getKey() + "» debe ser un valor, no una lista ni un objeto"));
-        }
-      }
-    }
+    problems.addAll(field.rowProblems(rows, row -> label + ", renglón " + row));
   }
 }

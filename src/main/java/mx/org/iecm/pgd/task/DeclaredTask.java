@@ -1,7 +1,6 @@
 package mx.org.iecm.pgd.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import mx.org.iecm.pgd.cycle.BusinessKey;
@@ -72,22 +71,8 @@ public record DeclaredTask(UserTask declaration, TaskForm form) {
         if (rows == null || !rows.isArray()) {
           return; // the declaration's rules say it must be a list
         }
-        for (int i = 0; i < rows.size(); i++) {
-          JsonNode row = rows.get(i);
-          if (!row.isObject()) {
-            problems.add(field.name() + "[" + (i + 1) + "]", field.name() + " " + (i + 1), "debe ser un renglón");
-            continue;
-          }
-          for (Iterator<Map.Entry<String, JsonNode>> cells = row.fields(); cells.hasNext(); ) {
-            Map.Entry<String, JsonNode> cell = cells.next();
-            String path = field.name() + "[" + (i + 1) + "]." + cell.getKey();
-            if (!field.columns().contains(cell.getKey())) {
-              problems.add(path, field.name() + " " + (i + 1), "la columna «" + cell.getKey() + "» no es de este formulario");
-            } else if (cell.getValue().isContainerNode()) {
-              problems.add(path, field.name() + " " + (i + 1), "«" + cell.getKey() + "» debe ser un valor, no una lista");
-            }
-          }
-        }
+        field.rowProblems(rows, row -> field.name() + " " + row)
+            .forEach(problem -> problems.add(problem.field(), problem.label(), problem.message()));
       }
       default -> throw new IllegalStateException("Unknown field type " + field.type());
     }

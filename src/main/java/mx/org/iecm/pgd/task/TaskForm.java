@@ -1,8 +1,12 @@
 package mx.org.iecm.pgd.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A task form of forms/ as its HTML declares it: on its {@code <form>} element, the variables it writes
@@ -29,6 +33,33 @@ public record TaskForm(String file, Map<String, Field> writes, List<String> show
   }
 
   public record Field(String name, Type type, List<String> columns) {
+
+    /**
+     * What is wrong with a list's rows: a row that is not a row, a column the form does not have, a cell
+     * that is not a single value. {@code rowLabel} names row {@code n} as the caller's messages do.
+     */
+    List<Problem> rowProblems(JsonNode rows, IntFunction<String> rowLabel) {
+      List<Problem> problems = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode row = rows.get(i);
+        String path = name + "[" + (i + 1) + "]";
+        if (!row.isObject()) {
+          problems.add(new Problem(path, rowLabel.apply(i + 1), "debe ser un renglón con columnas"));
+          continue;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> cells = row.fields(); cells.hasNext(); ) {
+          Map.Entry<String, JsonNode> cell = cells.next();
+          if (!columns.contains(cell.getKey())) {
+            problems.add(new Problem(path + "." + cell.getKey(), rowLabel.apply(i + 1),
+                "la columna «" + cell.getKey() + "» no es de este formulario"));
+          } else if (cell.getValue().isContainerNode()) {
+            problems.add(new Problem(path + "." + cell.getKey(), rowLabel.apply(i + 1),
+                "«" + cell.getKey() + "» debe ser un valor, no una lista ni un objeto"));
+          }
+        }
+      }
+      return problems;
+    }
   }
 
   /**
