@@ -1,7 +1,13 @@
 package mx.org.iecm.pgd.audit;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,16 +65,28 @@ class AuditController {
     return list.find(new CaseList.Filter(year, area, outcome, from, to), page, size);
   }
 
+  /** Every matching cycle, written as it is read, a page of the engine's history at a time. */
   @GetMapping(value = "/cases.csv", produces = "text/csv")
-  ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+  void csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
       @RequestParam(required = false) String outcome,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    CaseList.Page page = list.find(new CaseList.Filter(year, area, outcome, from, to), 0, CaseList.MAX_PAGE_SIZE);
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("expedientes.csv").build()
-            .toString())
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(CaseExports.csv(page.items()).getBytes(StandardCharsets.UTF_8));
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response) throws IOException {
+    CaseList.Filter filter = new CaseList.Filter(year, area, outcome, from, to);
+    // The filter is checked before the answer starts, so that a bad one gets its 400.
+    list.find(filter, 0, 1);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("expedientes.csv")
+        .build().toString());
+    response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    try (CSVPrinter printer = CaseExports.csvPrinter(out)) {
+      list.forEach(filter, item -> {
+        try {
+          CaseExports.csvRow(printer, item);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
   }
 }

@@ -13,11 +13,12 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import mx.org.iecm.pgd.PgdApplication;
 import mx.org.iecm.pgd.audit.CaseRecord.Check;
 import mx.org.iecm.pgd.audit.CaseRecord.TaskRecord;
@@ -69,12 +70,11 @@ final class CaseExports {
       }
       document.add(new Paragraph("Sello de integridad: " + (record.seal() == null ? "sin sello"
           : record.seal().algorithm() + " " + record.seal().digest() + " · " + when(record.seal().sealedAt())
-          + " · firmó " + record.seal().sealedBy()), body));
+          + " · firmó " + record.seal().sealedBy() + (Boolean.FALSE.equals(record.seal().complete())
+          ? " · sellado como INCOMPLETO: le faltan aprobaciones" : "")), body));
 
       document.add(new Paragraph("Verificaciones", heading));
-      for (Check check : List.of(record.checks().programApprovedBeforeExecution(),
-          record.checks().correctiveActionsClosedBeforeClosure(), record.checks().noSelfApproval(),
-          record.checks().tasksOnTime())) {
+      for (Check check : record.checks().all()) {
         document.add(new Paragraph((check.passed() ? "Cumple: " : "No cumple: ") + check.description()
             + (check.findings().isEmpty() ? "" : " — " + String.join(" ", check.findings())), body));
       }
@@ -115,22 +115,35 @@ final class CaseExports {
     return out.toByteArray();
   }
 
-  static String csv(List<CaseList.Item> items) {
-    StringWriter out = new StringWriter();
-    // The byte-order mark lets spreadsheet programs read the accents as UTF-8.
+  /** The header of the case list's CSV. */
+  static final String[] CSV_HEADER =
+      {"clave", "plan", "linea", "anio", "area", "nombre_area", "resultado", "inicio", "fin", "sellado"};
+
+  /** Writes the case list as CSV, UTF-8 with a byte-order mark (spreadsheets then read the accents). */
+  static CSVPrinter csvPrinter(Writer out) throws IOException {
     out.write('\uFEFF');
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-        .setHeader("clave", "plan", "linea", "anio", "area", "nombre_area", "resultado", "inicio", "fin", "sellado")
-        .build())) {
-      for (CaseList.Item item : items) {
-        printer.printRecord(item.businessKey(), item.planCode(), item.actionLineId(), item.year(),
-            item.responsibleArea(), item.responsibleAreaName(), outcomeLabel(item.outcome()), when(item.startedAt()),
-            when(item.endedAt()), item.sealed() ? "sí" : "no");
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    return new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).build());
+  }
+
+  static void csvRow(CSVPrinter printer, CaseList.Item item) throws IOException {
+    printer.printRecord(Stream.of(item.businessKey(), item.planCode(), item.actionLineId(),
+        item.year() == null ? null : String.valueOf(item.year()), item.responsibleArea(), item.responsibleAreaName(),
+        outcomeLabel(item.outcome()), when(item.startedAt()), when(item.endedAt()), item.sealed() ? "sí" : "no")
+        .map(CaseExports::inert).toArray());
+  }
+
+  /**
+   * A cell a spreadsheet shows as text: one that starts with {@code = + - @}, a tab or a carriage
+   * return would be read as a formula, so it gets a leading apostrophe (the spreadsheet convention for
+   * «this is text»). Stored data reaches this file from people's input.
+   */
+  static String inert(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return cell == null ? "" : cell;
     }
-    return out.toString();
+    char first = cell.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + cell : cell;
   }
 
   private static String nz(String value) {

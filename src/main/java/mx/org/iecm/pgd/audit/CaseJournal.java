@@ -26,18 +26,19 @@ public class CaseJournal {
     this.jdbc = JdbcClient.create(dataSource);
   }
 
-  /** One journal row. */
-  public record Entry(long id, String businessKey, String processInstanceId, String kind, String taskKey,
-      String taskName, String actor, String decision, String comments, String preparedBy, String formValues,
-      Instant recordedAt) {
+  /** One journal row; {@code taskId} is the task it records (null for rows written before it was kept). */
+  public record Entry(long id, String businessKey, String processInstanceId, String kind, String taskId,
+      String taskKey, String taskName, String actor, String decision, String comments, String preparedBy,
+      String formValues, Instant recordedAt) {
   }
 
   public void record(Entry entry) {
     jdbc.sql("""
-            INSERT INTO pgd_case_journal (business_key, process_instance_id, kind, task_key, task_name, actor,
-                decision, comments, prepared_by, form_values, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(entry.businessKey(), entry.processInstanceId(), entry.kind(), entry.taskKey(), entry.taskName(),
+            INSERT INTO pgd_case_journal (business_key, process_instance_id, kind, task_id, task_key, task_name,
+                actor, decision, comments, prepared_by, form_values, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(entry.businessKey(), entry.processInstanceId(), entry.kind(), entry.taskId(), entry.taskKey(),
+            entry.taskName(),
             entry.actor(), entry.decision(), entry.comments(), entry.preparedBy(), entry.formValues(),
             Timestamp.from(entry.recordedAt()))
         .update();
@@ -63,13 +64,13 @@ public class CaseJournal {
 
   public List<Entry> of(String businessKey) {
     return jdbc.sql("""
-            SELECT id, business_key, process_instance_id, kind, task_key, task_name, actor, decision, comments,
-                prepared_by, form_values, recorded_at
+            SELECT id, business_key, process_instance_id, kind, task_id, task_key, task_name, actor, decision,
+                comments, prepared_by, form_values, recorded_at
             FROM pgd_case_journal WHERE business_key = ? ORDER BY id""")
         .param(businessKey)
         .query((rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getString(11), rs.getTimestamp(12).toInstant()))
+            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()))
         .list();
   }
 }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import mx.org.iecm.pgd.PgdApplication;
 import mx.org.iecm.pgd.catalog.ActionLine;
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Service;
 public class CaseList {
 
   public static final int MAX_PAGE_SIZE = 500;
+  /** The furthest row a page may start at. */
+  static final int MAX_OFFSET = 1_000_000;
   /** Most business keys in one query (a plan period of 4 years has 156). */
   private static final int MAX_KEYS = 1000;
 
@@ -48,8 +53,13 @@ public class CaseList {
   public record Filter(Integer year, String area, String outcome, LocalDate from, LocalDate to) {
   }
 
-  public record Item(String businessKey, String planCode, String actionLineId, int year, String responsibleArea,
-      String responsibleAreaName, String outcome, Instant startedAt, Instant endedAt, boolean sealed) {
+  /**
+   * One ended cycle. {@code validKey} is false for a cycle whose stored business key is not a cycle's
+   * (only an administrator could have started one); it is listed, marked, with no plan, line or year.
+   */
+  public record Item(String businessKey, boolean validKey, String planCode, String actionLineId, Integer year,
+      String responsibleArea, String responsibleAreaName, String outcome, Instant startedAt, Instant endedAt,
+      boolean sealed) {
   }
 
   public record Page(long total, int page, int size, List<Item> items) {
@@ -62,23 +72,53 @@ public class CaseList {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw ApiException.badRequest("«size»: debe estar entre 1 y " + MAX_PAGE_SIZE + ".");
     }
+    if ((long) page * size > MAX_OFFSET) {
+      throw ApiException.badRequest("«page»: con " + size + " por página, la página más alta es "
+          + MAX_OFFSET / size + ".");
+    }
+    validate(filter);
+    long total = query(filter).count();
+    List<HistoricProcessInstance> instances = query(filter).orderByProcessInstanceEndTime().desc()
+        .orderByProcessInstanceId().asc().listPage(page * size, size);
+    Set<String> sealed = sealed(instances);
+    List<Item> items = instances.stream().map(instance -> item(instance, sealed)).toList();
+    return new Page(total, page, size, items);
+  }
+
+  /**
+   * Every cycle the filter matches, newest end first, a page at a time: for exports, which must not stop
+   * at one page's size.
+   */
+  public void forEach(Filter filter, Consumer<Item> action) {
+    validate(filter);
+    for (int first = 0; ; first += MAX_PAGE_SIZE) {
+      List<HistoricProcessInstance> instances = query(filter).orderByProcessInstanceEndTime().desc()
+          .orderByProcessInstanceId().asc().listPage(first, MAX_PAGE_SIZE);
+      Set<String> sealed = sealed(instances);
+      instances.forEach(instance -> action.accept(item(instance, sealed)));
+      if (instances.size() < MAX_PAGE_SIZE) {
+        return;
+      }
+    }
+  }
+
+  private static void validate(Filter filter) {
     if (filter.outcome() != null && !List.of("closed", "cancelled").contains(filter.outcome())) {
       throw ApiException.badRequest("«outcome»: use «closed» o «cancelled».");
     }
     if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
       throw ApiException.badRequest("«to»: es anterior a «from».");
     }
-    long total = query(filter).count();
-    List<HistoricProcessInstance> instances = query(filter).orderByProcessInstanceEndTime().desc()
-        .listPage(page * size, size);
+  }
+
+  private Set<String> sealed(List<HistoricProcessInstance> instances) {
     Set<String> sealed = new HashSet<>();
     if (!instances.isEmpty()) {
       sealed.addAll(jdbc.queryForList("SELECT business_key FROM pgd_case_seal WHERE business_key IN (:keys)",
-          new MapSqlParameterSource("keys", instances.stream().map(HistoricProcessInstance::getBusinessKey).toList()),
-          String.class));
+          new MapSqlParameterSource("keys", instances.stream().map(HistoricProcessInstance::getBusinessKey)
+              .filter(Objects::nonNull).distinct().toList()), String.class));
     }
-    List<Item> items = instances.stream().map(instance -> item(instance, sealed)).toList();
-    return new Page(total, page, size, items);
+    return sealed;
   }
 
   /**
@@ -112,13 +152,18 @@ public class CaseList {
   }
 
   private Item item(HistoricProcessInstance instance, Set<String> sealed) {
-    BusinessKey key = BusinessKey.parse(instance.getBusinessKey());
-    String area = catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
+    Optional<BusinessKey> key = BusinessKey.tryParse(instance.getBusinessKey());
+    String area = key.flatMap(k -> catalog.plan(k.planCode()).flatMap(plan -> plan.actionLine(k.actionLineId())))
         .map(line -> line.responsibleArea()).orElse("");
     String outcome = LifecycleProcess.EVENT_CYCLE_CLOSED.equals(instance.getEndActivityId()) ? "closed" : "cancelled";
-    return new Item(instance.getBusinessKey(), key.planCode(), key.actionLineId(), key.year(), area,
-        catalog.area(area).map(Area::name).orElse(area), outcome, instance.getStartTime().toInstant(),
-        instance.getEndTime().toInstant(), sealed.contains(instance.getBusinessKey()));
+    return new Item(instance.getBusinessKey(), key.isPresent(), key.map(BusinessKey::planCode).orElse(null),
+        key.map(BusinessKey::actionLineId).orElse(null), key.map(BusinessKey::year).orElse(null), area,
+        catalog.area(area).map(Area::name).orElse(area), outcome, instant(instance.getStartTime()),
+        instant(instance.getEndTime()), instance.getBusinessKey() != null && sealed.contains(instance.getBusinessKey()));
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   private HistoricProcessInstanceQuery query(Filter filter) {

@@ -54,10 +54,17 @@ public record CaseRecord(
   public record Check(boolean passed, String description, List<String> findings) {
   }
 
-  public record Checks(Check programApprovedBeforeExecution, Check correctiveActionsClosedBeforeClosure,
-      Check noSelfApproval, Check tasksOnTime) {
+  public record Checks(Check approvalsComplete, Check programApprovedBeforeExecution,
+      Check correctiveActionsClosedBeforeClosure, Check noSelfApproval, Check tasksOnTime) {
+
+    /** The checks in the order the expediente, its page and its PDF show them. */
+    public List<Check> all() {
+      return List.of(approvalsComplete, programApprovedBeforeExecution, correctiveActionsClosedBeforeClosure,
+          noSelfApproval, tasksOnTime);
+    }
   }
 
-  public record SealInfo(String algorithm, String digest, Instant sealedAt, String sealedBy) {
+  /** {@code complete}: whether the cycle showed every required approval when sealed (null: not checked then). */
+  public record SealInfo(String algorithm, String digest, Instant sealedAt, String sealedBy, Boolean complete) {
   }
 }

@@ -26,7 +26,8 @@ public class CaseRecordRetention {
   private static final Logger LOG = LoggerFactory.getLogger(CaseRecordRetention.class);
 
   /** The tables whose rows belong to one cycle's record, by business key. */
-  static final List<String> TABLES = List.of("pgd_case_journal", "pgd_program_version", "pgd_case_seal");
+  static final List<String> TABLES =
+      List.of("pgd_case_journal", "pgd_program_version", "pgd_case_seal", "pgd_case_seal_pending");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;

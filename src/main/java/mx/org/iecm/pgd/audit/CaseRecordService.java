@@ -100,14 +100,21 @@ public class CaseRecordService {
         versions, lessons, tasks.stream().filter(task -> task.decision() != null && userTasks.find(task.taskKey())
             .map(DeclaredTask::rules).orElse(false)).toList(),
         timeline(tasks, escalations, versions, cycle, cancellation),
-        checks(history, tasks, instances, cycle), seals.find(businessKey).orElse(null));
+        checks(history, tasks, key, outcome), seals.find(businessKey).orElse(null));
   }
 
   private static List<TaskRecord> tasks(CaseHistory history, Map<String, HistoricProcessInstance> instances) {
-    // Journal rows and finished tasks of the same activity follow the same order: pair them up.
+    // Each journal row names the task it records; rows written before the journal kept the task (none
+    // since) are paired with the finished tasks of their activity in order.
+    Map<String, CaseJournal.Entry> byTask = new HashMap<>();
     Map<String, LinkedList<CaseJournal.Entry>> submissions = new HashMap<>();
     for (CaseJournal.Entry entry : history.journal()) {
-      if (CaseJournal.SUBMISSION.equals(entry.kind())) {
+      if (!CaseJournal.SUBMISSION.equals(entry.kind())) {
+        continue;
+      }
+      if (entry.taskId() != null) {
+        byTask.put(entry.taskId(), entry);
+      } else {
         submissions.computeIfAbsent(entry.processInstanceId() + "#" + entry.taskKey(), k -> new LinkedList<>())
             .add(entry);
       }
@@ -122,8 +129,12 @@ public class CaseRecordService {
       boolean completed = task.getEndTime() != null && (task.getDeleteReason() == null
           || "completed".equals(task.getDeleteReason()));
       if (completed) {
-        LinkedList<CaseJournal.Entry> queue = submissions.get(task.getProcessInstanceId() + "#" + task.getTaskDefinitionKey());
-        submission = queue == null ? null : queue.poll();
+        submission = byTask.get(task.getId());
+        if (submission == null) {
+          LinkedList<CaseJournal.Entry> queue =
+              submissions.get(task.getProcessInstanceId() + "#" + task.getTaskDefinitionKey());
+          submission = queue == null ? null : queue.poll();
+        }
       }
       Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
       Instant end = task.getEndTime() == null ? null : task.getEndTime().toInstant();
@@ -163,8 +174,8 @@ public class CaseRecordService {
     return entries;
   }
 
-  private Checks checks(CaseHistory history, List<TaskRecord> tasks,
-      Map<String, HistoricProcessInstance> instances, HistoricProcessInstance cycle) {
+  private Checks checks(CaseHistory history, List<TaskRecord> tasks, BusinessKey key, String outcome) {
+    Check complete = completeness(history, key, outcome);
     Instant executionStart = history.instances().stream()
         .filter(instance -> ExecutionProcess.KEY.equals(instance.getProcessDefinitionKey()))
         .map(instance -> instance.getStartTime().toInstant()).min(Comparator.naturalOrder()).orElse(null);
@@ -219,7 +230,19 @@ public class CaseRecordService {
     List<String> late = tasks.stream().filter(TaskRecord::late)
         .map(task -> task.name() + " (venció " + task.due() + ", completada " + task.completed() + ")").toList();
     Check onTime = new Check(late.isEmpty(), "Tareas completadas después de su fecha límite: " + late.size(), late);
-    return new Checks(approved, actionsClosed, noSelfApproval, onTime);
+    return new Checks(complete, approved, actionsClosed, noSelfApproval, onTime);
+  }
+
+  static final String COMPLETENESS = "El ciclo cerrado muestra cada aprobación que sus procesos exigen";
+
+  /** Whether a closed cycle shows every approval its processes require ({@link RequiredApprovals}). */
+  private Check completeness(CaseHistory history, BusinessKey key, String outcome) {
+    if (!"closed".equals(outcome)) {
+      return new Check(true, COMPLETENESS, List.of("cancelled".equals(outcome)
+          ? "El ciclo se canceló: no se le exige el recorrido completo." : "El ciclo no ha terminado."));
+    }
+    List<String> missing = RequiredApprovals.missing(catalog, key.toString(), history.journal());
+    return new Check(missing.isEmpty(), COMPLETENESS, missing);
   }
 
   private static JsonNode json(String text) {

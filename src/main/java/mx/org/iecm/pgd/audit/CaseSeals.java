@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import mx.org.iecm.pgd.audit.CaseRecord.SealInfo;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.closure.ClosureProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,57 +32,104 @@ public class CaseSeals {
   private final CaseHistoryReader reader;
   private final Clock clock;
 
-  CaseSeals(DataSource dataSource, CaseHistoryReader reader, Clock clock) {
+  private final PlanCatalog catalog;
+
+  CaseSeals(DataSource dataSource, CaseHistoryReader reader, Clock clock, PlanCatalog catalog) {
     this.jdbc = JdbcClient.create(dataSource);
     this.reader = reader;
     this.clock = clock;
+    this.catalog = catalog;
   }
 
-  /** The answer of a verification. */
+  /**
+   * The answer of a verification. {@code complete}: whether the cycle showed, when sealed, every approval
+   * its processes require (null for a seal made before that was checked); {@code missingApprovals}: what it
+   * lacks, as its record shows now.
+   */
   public record Verification(String businessKey, boolean sealed, boolean intact, String algorithm,
-      String sealedDigest, String currentDigest, java.time.Instant sealedAt, String sealedBy, List<String> differences) {
+      String sealedDigest, String currentDigest, java.time.Instant sealedAt, String sealedBy, List<String> differences,
+      Boolean complete, List<String> missingApprovals) {
   }
 
-  /** Seals the cycle's record as it is now; a cycle is sealed once. */
+  /** A closed cycle still to be sealed. */
+  public record Pending(String businessKey, Instant closedAt, int attempts, String lastError) {
+  }
+
+  /** Notes, in the closing transaction, that the cycle is to be sealed: the note commits with the closure. */
+  public void markPending(String businessKey) {
+    if (jdbc.sql("SELECT count(*) FROM pgd_case_seal_pending WHERE business_key = ?").param(businessKey)
+        .query(Integer.class).single() == 0) {
+      jdbc.sql("INSERT INTO pgd_case_seal_pending (business_key, closed_at, attempts) VALUES (?, ?, 0)")
+          .params(businessKey, Timestamp.from(clock.instant())).update();
+    }
+  }
+
+  /** Closed cycles not sealed yet, oldest first. */
+  public List<Pending> pending() {
+    return jdbc.sql("""
+            SELECT business_key, closed_at, attempts, last_error FROM pgd_case_seal_pending
+            ORDER BY closed_at, business_key""")
+        .query((rs, row) -> new Pending(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3),
+            rs.getString(4)))
+        .list();
+  }
+
+  /** Records a failed attempt to seal (in a transaction of its own: the attempt's was rolled back). */
+  public void failedAttempt(String businessKey, RuntimeException failure) {
+    String error = String.valueOf(failure.getMessage());
+    jdbc.sql("UPDATE pgd_case_seal_pending SET attempts = attempts + 1, last_error = ? WHERE business_key = ?")
+        .params(error.length() > 1000 ? error.substring(0, 1000) : error, businessKey).update();
+  }
+
+  /** Seals the cycle's record as it is now; a cycle is sealed once. Its pending note goes with it. */
   public void seal(String businessKey) {
+    jdbc.sql("DELETE FROM pgd_case_seal_pending WHERE business_key = ?").param(businessKey).update();
     if (find(businessKey).isPresent()) {
       return;
     }
     CaseHistory history = reader.read(businessKey);
     String text = CanonicalRecord.text(CanonicalRecord.records(history));
+    List<String> missing = RequiredApprovals.missing(catalog, businessKey, history.journal());
     String signer = history.journal().stream()
         .filter(entry -> ClosureProcess.TASK_SIGN_CLOSURE.equals(entry.taskKey()))
         .reduce((first, second) -> second).map(CaseJournal.Entry::actor).orElse(null);
     jdbc.sql("""
-            INSERT INTO pgd_case_seal (business_key, algorithm, digest, canonical_record, sealed_by, sealed_at)
-            VALUES (?, ?, ?, ?, ?, ?)""")
+            INSERT INTO pgd_case_seal (business_key, algorithm, digest, canonical_record, sealed_by, sealed_at,
+                complete)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(businessKey, CanonicalRecord.ALGORITHM, CanonicalRecord.digest(text), text, signer,
-            Timestamp.from(clock.instant()))
+            Timestamp.from(clock.instant()), missing.isEmpty())
         .update();
-    LOG.info("Cycle {}: record sealed ({} records)", businessKey, text.length());
+    if (missing.isEmpty()) {
+      LOG.info("Cycle {}: record sealed ({} records)", businessKey, text.length());
+    } else {
+      LOG.warn("Cycle {}: record sealed as incomplete, it lacks: {}", businessKey, missing);
+    }
   }
 
   public Optional<SealInfo> find(String businessKey) {
-    return jdbc.sql("SELECT algorithm, digest, sealed_at, sealed_by FROM pgd_case_seal WHERE business_key = ?")
+    return jdbc.sql("SELECT algorithm, digest, sealed_at, sealed_by, complete FROM pgd_case_seal WHERE business_key = ?")
         .param(businessKey)
         .query((rs, row) -> new SealInfo(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            rs.getString(4)))
+            rs.getString(4), rs.getObject(5, Boolean.class)))
         .optional();
   }
 
   public Verification verify(String businessKey) {
     var stored = jdbc.sql("""
-            SELECT algorithm, digest, canonical_record, sealed_at, sealed_by FROM pgd_case_seal WHERE business_key = ?""")
+            SELECT algorithm, digest, canonical_record, sealed_at, sealed_by, complete FROM pgd_case_seal
+            WHERE business_key = ?""")
         .param(businessKey)
         .query((rs, row) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getTimestamp(4).toInstant(), rs.getString(5)})
+            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getObject(6, Boolean.class)})
         .optional();
     if (stored.isEmpty()) {
       return new Verification(businessKey, false, false, null, null, null, null, null,
-          List.of("El expediente no tiene sello: el ciclo no ha sido cerrado con la firma del SGCE."));
+          List.of("El expediente no tiene sello: el ciclo no ha sido cerrado con la firma del SGCE."), null, List.of());
     }
     Object[] seal = stored.get();
-    Map<String, ObjectNode> now = CanonicalRecord.records(reader.read(businessKey));
+    CaseHistory history = reader.read(businessKey);
+    Map<String, ObjectNode> now = CanonicalRecord.records(history);
     String currentText = CanonicalRecord.text(now);
     String currentDigest = CanonicalRecord.digest(currentText);
     List<String> differences = differences(CanonicalRecord.parse((String) seal[2]), now);
@@ -89,7 +138,8 @@ public class CaseSeals {
       differences = List.of("El contenido sellado no coincide con su huella.");
     }
     return new Verification(businessKey, true, intact, (String) seal[0], (String) seal[1], currentDigest,
-        (java.time.Instant) seal[3], (String) seal[4], differences);
+        (java.time.Instant) seal[3], (String) seal[4], differences, (Boolean) seal[5],
+        RequiredApprovals.missing(catalog, businessKey, history.journal()));
   }
 
   static List<String> differences(Map<String, ObjectNode> sealed, Map<String, ObjectNode> now) {

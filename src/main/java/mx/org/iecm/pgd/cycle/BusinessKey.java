@@ -1,6 +1,9 @@
 package mx.org.iecm.pgd.cycle;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mx.org.iecm.pgd.catalog.ActionLine;
 import mx.org.iecm.pgd.catalog.Plan;
 
@@ -11,17 +14,22 @@ import mx.org.iecm.pgd.catalog.Plan;
 public record BusinessKey(String planCode, String actionLineId, int year) {
 
   private static final String SEPARATOR = ":";
+  /** A plan code and a line number as the catalog admits them (1.1, 12.3), and a year of four digits. */
+  private static final Pattern FORM =
+      Pattern.compile("([A-Za-z0-9][A-Za-z0-9-]{0,39}):([1-9][0-9]{0,2}\\.[1-9][0-9]{0,2}):([0-9]{4})");
 
   public static BusinessKey parse(String value) {
-    String[] parts = value == null ? new String[0] : value.split(SEPARATOR, -1);
-    if (parts.length != 3) {
-      throw new IllegalArgumentException("Clave de ciclo no válida: «" + value + "»; se espera plan:línea:año");
+    return tryParse(value).orElseThrow(() -> new IllegalArgumentException("Clave de ciclo no válida: «"
+        + value + "»; se espera plan:línea:año, p. ej. PGD-2020-2023:1.1:2021"));
+  }
+
+  /** The key, if {@code value} has the form of one; stored keys that do not are data to show, not to trust. */
+  public static Optional<BusinessKey> tryParse(String value) {
+    Matcher parts = value == null ? null : FORM.matcher(value);
+    if (parts == null || !parts.matches()) {
+      return Optional.empty();
     }
-    try {
-      return new BusinessKey(parts[0], parts[1], Integer.parseInt(parts[2]));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Clave de ciclo no válida: «" + value + "»; el año no es un número", e);
-    }
+    return Optional.of(new BusinessKey(parts.group(1), parts.group(2), Integer.parseInt(parts.group(3))));
   }
 
   /**

@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import mx.org.iecm.pgd.ApplicationIdentity;
 import mx.org.iecm.pgd.catalog.ActionLine;
 import mx.org.iecm.pgd.catalog.Area;
 import mx.org.iecm.pgd.catalog.Plan;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.execution.ExecutionProcess;
+import mx.org.iecm.pgd.execution.ProgramChangeProcess;
 import mx.org.iecm.pgd.web.ApiException;
 import mx.org.iecm.pgd.web.NotFoundException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -80,34 +81,37 @@ public class CycleService {
   }
 
   /**
-   * Opens a change request of the approved program; only while the cycle is in execution. The caller
-   * was checked by the API (staff of the responsible area); the engine does it in the application's name,
-   * since staff hold no rights on running instances.
+   * Opens a change request of the approved program; only while the cycle is in execution and no other
+   * change of its program is under way. The caller was checked by the API (staff of the responsible
+   * area); the engine does it in the application's name, since staff hold no rights on running instances.
    */
   @Transactional
   public void requestChange(int year, String lineId, String user) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      requestChangeUnchecked(year, lineId, user);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    ApplicationIdentity.run(identityService, () -> requestChangeUnchecked(year, lineId, user));
   }
 
   private void requestChangeUnchecked(int year, String lineId, String user) {
     ProcessInstance cycle = runningCycle(year, lineId);
-    ProcessInstance execution = runtimeService.createProcessInstanceQuery()
+    List<ProcessInstance> executions = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(ExecutionProcess.KEY)
         .processInstanceBusinessKey(cycle.getBusinessKey())
-        .singleResult();
-    if (execution == null) {
+        .list();
+    if (executions.size() != 1) {
       throw ApiException.conflict("El ciclo " + cycle.getBusinessKey()
           + " no está en ejecución: solo se pide una modificación del programa aprobado durante la ejecución.");
     }
-    requestChangeOfExecution(execution.getId());
+    long openChanges = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(ProgramChangeProcess.KEY)
+        .processInstanceBusinessKey(cycle.getBusinessKey())
+        .count();
+    if (openChanges > 0) {
+      throw ApiException.conflict("El ciclo " + cycle.getBusinessKey() + " ya tiene una modificación del programa en"
+          + " curso: se puede pedir otra cuando esa termine.");
+    }
+    runtimeService.createMessageCorrelation(ExecutionProcess.MESSAGE_REQUEST_CHANGE)
+        .processInstanceId(executions.get(0).getId())
+        .setVariable(ExecutionProcess.CHANGE_REQUESTED_BY, user)
+        .correlate();
     LOG.info("Cycle {}: program change requested by {}", cycle.getBusinessKey(), user);
   }
 
@@ -131,11 +135,16 @@ public class CycleService {
       throw new NotFoundException("La línea de acción «" + lineId + "» no existe en el plan " + plan.code() + ".");
     }
     String key = new BusinessKey(plan.code(), lineId, year).toString();
-    ProcessInstance cycle = runtimeService.createProcessInstanceQuery()
+    List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(LifecycleProcess.KEY)
         .processInstanceBusinessKey(key)
-        .singleResult();
-    if (cycle == null) {
+        .list();
+    if (running.size() > 1) {
+      // Only an administrator can have started a second one: the application acts on neither.
+      throw ApiException.conflict("Hay " + running.size() + " ciclos en curso con la clave " + key
+          + ": la administración debe cancelar el que sobra antes de actuar sobre el ciclo.");
+    }
+    if (running.isEmpty()) {
       boolean ended = historyService.createHistoricProcessInstanceQuery()
           .processDefinitionKey(LifecycleProcess.KEY).processInstanceBusinessKey(key).count() > 0;
       if (ended) {
@@ -143,7 +152,7 @@ public class CycleService {
       }
       throw new NotFoundException("El ciclo " + key + " no se ha iniciado.");
     }
-    return cycle;
+    return running.get(0);
   }
 
   private CycleStartResult start(Plan plan, int year, List<ActionLine> lines) {

@@ -20,6 +20,8 @@ public final class ExecutionProcess {
 
   /** Message a staff member sends to ask for a change of the approved program at any time. */
   public static final String MESSAGE_REQUEST_CHANGE = "request-program-change";
+  /** Who asked for a change of the program through {@code /api/cycles}; set by the server with the message. */
+  public static final String CHANGE_REQUESTED_BY = "changeRequestedBy";
 
   public static final String REPORT_DATES = "reportDates";
   public static final String REPORT_DATE = "reportDate";

@@ -101,7 +101,7 @@ public class NotifyOverdueListener implements ExecutionListener {
       ArrayNode to = record.putArray("recipients");
       recipients.forEach(to::add);
       journal.record(new CaseJournal.Entry(0, execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-          CaseJournal.ESCALATION, task.getTaskDefinitionKey(), task.getName(), null, null,
+          CaseJournal.ESCALATION, task.getId(), task.getTaskDefinitionKey(), task.getName(), null, null,
           "Vencida el " + due + "; se notificó a " + notifiedGroup + (mailed ? " por correo." : " (sin correo configurado)."),
           task.getAssignee(), record.toString(), clock.instant()));
       LOG.info("Cycle {}: task {} ({}) overdue, notified {}", execution.getProcessBusinessKey(),

@@ -1,9 +1,8 @@
 package mx.org.iecm.pgd.task;
 
 import java.util.List;
+import mx.org.iecm.pgd.web.EngineRefusal;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A task completion refused by our server-side rules; the engine rolls the completion back, so the
@@ -12,13 +11,10 @@ import org.springframework.web.context.request.RequestContextHolder;
  * <p>It extends the engine's form-field validation exception because that is the one the REST API
  * answers with 400 (any other engine exception becomes 500); this is the only place that depends on it.
  * The REST API puts its own English prefix before our message and drops the list of problems, so a
- * refusal made during an HTTP request is also left on that request ({@link #REQUEST_ATTRIBUTE}), from
- * where the web layer answers with the Spanish message and each problem's field.
+ * refusal made during an HTTP request is also left on that request ({@link EngineRefusal}), from where
+ * the web layer answers with the Spanish message and each problem's field.
  */
-public class SubmissionRefusedException extends FormFieldValidationException {
-
-  /** The request attribute that holds the refusal of a completion requested over HTTP. */
-  public static final String REQUEST_ATTRIBUTE = SubmissionRefusedException.class.getName();
+public class SubmissionRefusedException extends FormFieldValidationException implements EngineRefusal {
 
   private final String taskName;
   private final transient List<Problem> problems;
@@ -30,19 +26,16 @@ public class SubmissionRefusedException extends FormFieldValidationException {
     this.problems = List.copyOf(problems);
   }
 
-  /** Leaves the refusal on the HTTP request being served, if any, and returns it to be thrown. */
-  static SubmissionRefusedException onCurrentRequest(SubmissionRefusedException refusal) {
-    RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    if (request != null) {
-      request.setAttribute(REQUEST_ATTRIBUTE, refusal, RequestAttributes.SCOPE_REQUEST);
-    }
-    return refusal;
+  @Override
+  public String refusalType() {
+    return "SubmissionRefused";
   }
 
   public String taskName() {
     return taskName;
   }
 
+  @Override
   public List<Problem> problems() {
     return problems;
   }

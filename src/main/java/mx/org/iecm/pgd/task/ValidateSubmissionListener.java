@@ -1,5 +1,9 @@
 package mx.org.iecm.pgd.task;
 
+import mx.org.iecm.pgd.ApplicationIdentity;
+import mx.org.iecm.pgd.web.EngineRefusal;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import static mx.org.iecm.pgd.cycle.CycleVariables.APPROVE;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +71,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
     if (!problems.isEmpty()) {
       LOG.info("Refused completion of {} in cycle {} by {}: {}", task.id(), execution.getProcessBusinessKey(), user,
           problems);
-      throw SubmissionRefusedException.onCurrentRequest(new SubmissionRefusedException(name, problems));
+      throw EngineRefusal.onCurrentRequest(new SubmissionRefusedException(name, problems));
     }
     journal(execution, task, name, user, submission, preparedBy);
     if (task.decides()) {
@@ -104,8 +108,19 @@ public class ValidateSubmissionListener implements ExecutionListener {
     }
     boolean decides = task.decides();
     journal.record(new CaseJournal.Entry(0, execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        CaseJournal.SUBMISSION, task.id(), name, user, decides ? submission.text(CycleVariables.DECISION) : null,
+        CaseJournal.SUBMISSION, taskId(execution), task.id(), name, user, decides ? submission.text(CycleVariables.DECISION) : null,
         decides ? submission.text(CycleVariables.COMMENTS) : null, preparedBy, values.toString(), clock.instant()));
+  }
+
+  /**
+   * The id of the task being completed: the task of the activity instance that ends (one user task per
+   * activity instance), read in the application's name since the person need not read history.
+   */
+  private static String taskId(DelegateExecution execution) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    return ApplicationIdentity.call(execution.getProcessEngineServices().getIdentityService(),
+        () -> history.createHistoricTaskInstanceQuery().activityInstanceIdIn(execution.getActivityInstanceId())
+            .list().stream().map(HistoricTaskInstance::getId).findFirst().orElse(null));
   }
 
   /** Work prepared again is no longer returned: the banner of the last return goes. */

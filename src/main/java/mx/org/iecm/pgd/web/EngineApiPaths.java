@@ -20,6 +20,7 @@ final class EngineApiPaths {
 
   static Optional<String> resource(HttpServletRequest request) {
     Matcher root = ROOT.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-    return root.matches() ? Optional.of(root.group(1)) : Optional.empty();
+    // Without trailing slashes, which the engine's REST API ignores: «task/1/claim/» is «task/1/claim».
+    return root.matches() ? Optional.of(root.group(1).replaceAll("/+$", "")) : Optional.empty();
   }
 }

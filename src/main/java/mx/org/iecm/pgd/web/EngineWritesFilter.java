@@ -16,11 +16,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mx.org.iecm.pgd.ApplicationIdentity;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.task.CompletionPolicy;
 import mx.org.iecm.pgd.task.Problem;
+import mx.org.iecm.pgd.web.EngineApiPolicy.Access;
+import mx.org.iecm.pgd.web.EngineApiPolicy.Rule;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,74 +35,176 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may write variables through the engine APIs ({@code /engine-rest} and the webapps'
- * {@code /camunda/api/engine}), which anyone logged in can call by hand:
+ * Lets through the engine APIs ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}),
+ * which anyone logged in can call by hand, only the writes of {@link EngineApiPolicy}:
  *
  * <ul>
  *   <li>completing a task writes only the fields of the task's form, typed as the form declares them
- *       ({@link CompletionPolicy}); anything else is refused with 400 and nothing is written;
- *   <li>writing or deleting variables of a task, process instance or execution outside a completion,
- *       and ending a task with a BPMN error or escalation (which carry variables too), is for
- *       {@code camunda-admin} only; anyone else gets 403.
+ *       ({@link CompletionPolicy}); anything else is refused with 400 and nothing is written, whoever asks;
+ *   <li>a claim is for oneself, an unclaim for the assignee, a comment or an attachment for the people who
+ *       may work the task;
+ *   <li>queries go on to the engine, which answers with what the caller may read;
+ *   <li>every other write is for {@code camunda-admin} only; anyone else gets 403 with a Spanish message.
  * </ul>
  *
- * <p>The rule sits at the HTTP edge because that is where people reach the engine; the engine itself
- * offers no public hook that sees a completion's variables apart from those already there.
+ * <p>The rules sit at the HTTP edge because that is where people reach the engine: the engine's own
+ * authorizations cannot tell a cycle moved by its process from one moved by hand, and some resources
+ * (jobs without a process definition) it does not check at all.
  */
 public class EngineWritesFilter extends OncePerRequestFilter {
 
-  static final Pattern COMPLETION = Pattern.compile("task/([^/]+)/(?:submit-form|complete|resolve)");
-  static final Pattern VARIABLES = Pattern.compile(
-      "(?:task|process-instance|execution|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?");
-  static final Pattern TASK_ERRORS = Pattern.compile("task/[^/]+/(?:bpmnError|bpmnEscalation)");
   static final int MAX_BODY = 2 * 1024 * 1024;
+  private static final Pattern TASK_ID = Pattern.compile("task/([^/]+)/.*");
 
   private final CompletionPolicy policy;
+  private final TaskService taskService;
+  private final IdentityService identityService;
   private final ObjectMapper objectMapper;
 
-  public EngineWritesFilter(CompletionPolicy policy, ObjectMapper objectMapper) {
+  public EngineWritesFilter(CompletionPolicy policy, TaskService taskService, IdentityService identityService,
+      ObjectMapper objectMapper) {
     this.policy = policy;
+    this.taskService = taskService;
+    this.identityService = identityService;
     this.objectMapper = objectMapper;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String method = request.getMethod();
-    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
-        || EngineApiPaths.resource(request).isEmpty();
+    return EngineApiPolicy.isRead(request.getMethod()) || EngineApiPaths.resource(request).isEmpty();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String resource = EngineApiPaths.resource(request).orElseThrow();
-    Matcher completion = COMPLETION.matcher(resource);
-    if ("POST".equals(request.getMethod()) && completion.matches()) {
-      byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-      Optional<List<Problem>> problems;
-      try {
-        problems = body.length > MAX_BODY
-            ? Optional.of(List.of(new Problem("variables", "Solicitud", "excede " + MAX_BODY / 1024 + " KiB")))
-            : problems(completion.group(1), body);
-      } catch (NotFoundException e) {
-        RefusalBody.write(objectMapper, response, HttpStatus.NOT_FOUND.value(), "TaskNotFound", e.getMessage(),
-            List.of());
-        return;
-      }
-      if (problems.isPresent()) {
-        RefusalBody.write(objectMapper, response, HttpStatus.BAD_REQUEST.value(), RefusalBody.SUBMISSION_REFUSED,
-            "No se pudo completar la tarea: " + String.join("; ", problems.get().stream().map(Problem::text).toList())
-                + ".", problems.get());
-        return;
-      }
-      chain.doFilter(new ReadAgain(request, body), response);
-    } else if ((VARIABLES.matcher(resource).matches() || TASK_ERRORS.matcher(resource).matches()) && !isAdministrator()) {
-      RefusalBody.write(objectMapper, response, HttpStatus.FORBIDDEN.value(), "VariablesRefused",
-          "Solo la administración escribe variables fuera de la tarea que las pide: complete la tarea con su"
-              + " formulario.", List.of());
-    } else {
+    Optional<Rule> rule = EngineApiPolicy.rule(request.getMethod(), resource);
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    if (rule.isPresent() && rule.get().access() == Access.COMPLETE) {
+      complete(request, response, chain, taskId(resource));
+    } else if (isAdministrator(caller)) {
       chain.doFilter(request, response);
+    } else if (rule.isEmpty() || caller == null) {
+      boolean variables = EngineApiPolicy.VARIABLES.matcher(resource).matches();
+      refuse(response, HttpStatus.FORBIDDEN, variables ? "VariablesRefused" : "EngineWriteRefused",
+          variables ? EngineApiPolicy.VARIABLES_REFUSED : EngineApiPolicy.WRITE_REFUSED);
+    } else {
+      switch (rule.get().access()) {
+        case QUERY -> chain.doFilter(request, response);
+        case CLAIM_FOR_ONESELF -> claim(request, response, chain, taskId(resource), caller);
+        case UNCLAIM_OWN -> unclaim(response, taskId(resource), caller);
+        case WORK_TASK -> onTask(request, response, chain, taskId(resource), task -> mayWork(task, caller) ? null
+            : "Solo quien puede trabajar esta tarea (su grupo o la persona asignada) agrega comentarios o archivos.");
+        default -> throw new IllegalStateException("Unhandled access " + rule.get().access());
+      }
     }
+  }
+
+  private void complete(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
+      throws ServletException, IOException {
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    Optional<List<Problem>> problems;
+    try {
+      problems = body.length > MAX_BODY
+          ? Optional.of(List.of(new Problem("variables", "Solicitud", "excede " + MAX_BODY / 1024 + " KiB")))
+          : problems(taskId, body);
+    } catch (NotFoundException e) {
+      RefusalBody.write(objectMapper, response, HttpStatus.NOT_FOUND.value(), "TaskNotFound", e.getMessage(),
+          List.of());
+      return;
+    }
+    if (problems.isPresent()) {
+      RefusalBody.write(objectMapper, response, HttpStatus.BAD_REQUEST.value(), RefusalBody.SUBMISSION_REFUSED,
+          "No se pudo completar la tarea: " + String.join("; ", problems.get().stream().map(Problem::text).toList())
+              + ".", problems.get());
+      return;
+    }
+    chain.doFilter(new ReadAgain(request, body), response);
+  }
+
+  /** A claim names the person who takes the task: only oneself. */
+  private void claim(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId,
+      Authentication caller) throws ServletException, IOException {
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    String userId = null;
+    try {
+      JsonNode claim = body.length == 0 || body.length > MAX_BODY ? null : objectMapper.readTree(body);
+      userId = claim == null || !claim.path("userId").isTextual() ? null : claim.get("userId").asText();
+    } catch (IOException e) {
+      // Not JSON: refused below like a claim without a user.
+    }
+    if (!caller.getName().equals(userId)) {
+      refuse(response, HttpStatus.FORBIDDEN, "ClaimRefused", "Solo puede reclamar la tarea para usted («"
+          + caller.getName() + "»): asignarla a otra persona es de la administración.");
+      return;
+    }
+    onTask(new ReadAgain(request, body), response, chain, taskId, task -> null);
+  }
+
+  /**
+   * Releases a task its assignee holds. The engine's REST API releases by setting the assignee, which
+   * needs more than the right to work the task; a release is a claim by nobody, which the assignee may do.
+   */
+  private void unclaim(HttpServletResponse response, String taskId, Authentication caller) throws IOException {
+    Task task = task(taskId);
+    if (task == null) {
+      refuse(response, HttpStatus.NOT_FOUND, "TaskNotFound", "La tarea «" + taskId + "» no existe o ya se completó.");
+    } else if (!caller.getName().equals(task.getAssignee())) {
+      refuse(response, HttpStatus.FORBIDDEN, "TaskWriteRefused", "Solo quien tiene asignada la tarea puede liberarla.");
+    } else {
+      ApplicationIdentity.runAs(identityService, caller.getName(), groups(caller),
+          () -> taskService.claim(taskId, null));
+      response.setStatus(HttpStatus.NO_CONTENT.value());
+    }
+  }
+
+  /** The open task, whoever may see it; null when there is none. */
+  private Task task(String taskId) {
+    return ApplicationIdentity.call(identityService,
+        () -> taskService.createTaskQuery().taskId(taskId).list().stream().findFirst().orElse(null));
+  }
+
+  private static List<String> groups(Authentication caller) {
+    return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+  }
+
+  /** Lets the request through when the task exists and {@code refusal} has nothing against it. */
+  private void onTask(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId,
+      Function<Task, String> refusal) throws ServletException, IOException {
+    Task task = task(taskId);
+    if (task == null) {
+      refuse(response, HttpStatus.NOT_FOUND, "TaskNotFound", "La tarea «" + taskId + "» no existe o ya se completó.");
+      return;
+    }
+    String refused = refusal.apply(task);
+    if (refused != null) {
+      refuse(response, HttpStatus.FORBIDDEN, "TaskWriteRefused", refused);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The task's assignee, or a member of one of its candidate groups. */
+  private boolean mayWork(Task task, Authentication caller) {
+    if (caller.getName().equals(task.getAssignee())) {
+      return true;
+    }
+    List<String> groups = groups(caller);
+    return !groups.isEmpty() && ApplicationIdentity.call(identityService, () -> taskService.createTaskQuery()
+        .taskId(task.getId()).taskCandidateGroupIn(groups).includeAssignedTasks().count() > 0);
+  }
+
+  private static String taskId(String resource) {
+    Matcher task = TASK_ID.matcher(resource);
+    if (!task.matches()) {
+      throw new IllegalStateException("Not a task resource: " + resource);
+    }
+    return task.group(1);
+  }
+
+  private void refuse(HttpServletResponse response, HttpStatus status, String type, String message)
+      throws IOException {
+    RefusalBody.write(objectMapper, response, status.value(), type, message, List.of());
   }
 
   /** The problems of a completion request's variables; none when it may go on to the engine. */
@@ -113,8 +222,7 @@ public class EngineWritesFilter extends OncePerRequestFilter {
     return problems.isEmpty() ? Optional.empty() : Optional.of(problems);
   }
 
-  private static boolean isAdministrator() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+  private static boolean isAdministrator(Authentication authentication) {
     return authentication != null && authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).anyMatch(Groups.CAMUNDA_ADMIN::equals);
   }

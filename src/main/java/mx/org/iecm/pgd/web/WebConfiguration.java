@@ -2,6 +2,8 @@ package mx.org.iecm.pgd.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import mx.org.iecm.pgd.task.CompletionPolicy;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,19 +17,20 @@ class WebConfiguration {
    * security context, and before the engine's REST servlets.
    */
   @Bean
-  FilterRegistrationBean<EngineWritesFilter> engineWritesFilter(CompletionPolicy policy, ObjectMapper objectMapper) {
+  FilterRegistrationBean<EngineWritesFilter> engineWritesFilter(CompletionPolicy policy, TaskService taskService,
+      IdentityService identityService, ObjectMapper objectMapper) {
     FilterRegistrationBean<EngineWritesFilter> registration =
-        new FilterRegistrationBean<>(new EngineWritesFilter(policy, objectMapper));
+        new FilterRegistrationBean<>(new EngineWritesFilter(policy, taskService, identityService, objectMapper));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
   }
 
-  /** Refused task completions answered in Spanish with their fields, on both engine APIs. */
+  /** Completions and starts our rules refused, answered in Spanish with their fields, on both engine APIs. */
   @Bean
-  FilterRegistrationBean<RefusedCompletionFilter> refusedCompletionFilter(ObjectMapper objectMapper) {
-    FilterRegistrationBean<RefusedCompletionFilter> registration =
-        new FilterRegistrationBean<>(new RefusedCompletionFilter(objectMapper));
+  FilterRegistrationBean<RefusedEngineRequestFilter> refusedEngineRequestFilter(ObjectMapper objectMapper) {
+    FilterRegistrationBean<RefusedEngineRequestFilter> registration =
+        new FilterRegistrationBean<>(new RefusedEngineRequestFilter(objectMapper));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     return registration;
   }

@@ -40,6 +40,7 @@ class CaseRecordRetentionTest {
     }
     jdbc.update("INSERT INTO pgd_case_seal (business_key, algorithm, digest, canonical_record, sealed_at) "
         + "VALUES (?, 'SHA-256', 'ab', 'registro', ?)", EXPIRED, now);
+    jdbc.update("INSERT INTO pgd_case_seal_pending (business_key, closed_at) VALUES (?, ?)", EXPIRED, now);
 
     Map<String, Integer> removed = retention.removeRecordsWithoutHistory();
 

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mx.org.iecm.pgd.support.ProcessBeans;
+import mx.org.iecm.pgd.web.EngineApiPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's role table is the one the authorizations are created from: they cannot drift apart.
+ * The README's role tables are the ones the authorizations are created from and the engine APIs'
+ * filter decides by: they cannot drift apart.
  */
 class RoleReportTest {
 
@@ -18,6 +20,13 @@ class RoleReportTest {
     String readme = Files.readString(Path.of("README.md"));
 
     assertThat(readme).contains(AccessPolicy.markdownTable(ProcessBeans.CATALOG));
+  }
+
+  @Test
+  void readmeListsWhatEachRoleMayAskOfTheEngineApisAsTheFilterDecidesIt() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+
+    assertThat(readme).contains(EngineApiPolicy.markdownTable());
   }
 
   @Test

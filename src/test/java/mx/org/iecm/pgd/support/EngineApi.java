@@ -44,6 +44,11 @@ public abstract class EngineApi {
     this.client = client;
   }
 
+  /** The API a parameterized test names: {@code "webapp"} or {@code "engine-rest"}. */
+  public static EngineApi of(String kind, int port, String user) {
+    return "webapp".equals(kind) ? webapp(port, user) : rest(port, user);
+  }
+
   /** {@code /engine-rest} with HTTP Basic. */
   public static EngineApi rest(int port, String user) {
     return new EngineApi(port, user, HttpClient.newHttpClient()) {

@@ -11,6 +11,7 @@ import mx.org.iecm.pgd.closure.ClosureTasks;
 import mx.org.iecm.pgd.closure.LessonsLearned;
 import mx.org.iecm.pgd.closure.StoreLessonsDelegate;
 import mx.org.iecm.pgd.correctiveaction.CorrectiveActionTasks;
+import mx.org.iecm.pgd.cycle.CycleKeyListener;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.cycle.EnterPhaseListener;
 import mx.org.iecm.pgd.execution.EvaluateDeviationDelegate;
@@ -80,6 +81,7 @@ public final class ProcessBeans {
     Mocks.register("routing", routing);
     Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30), userTasks));
     Mocks.register("enterPhaseListener", new EnterPhaseListener());
+    Mocks.register("cycleKeyListener", new CycleKeyListener(CATALOG));
     // Sealing runs after the Spring transaction commits; the in-memory engine has none.
     Mocks.register("sealCaseListener", (ExecutionListener) execution -> { });
     Mocks.register("prepareTaskListener", new PrepareTaskListener(userTasks));
