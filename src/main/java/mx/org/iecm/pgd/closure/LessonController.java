@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.closure;
 import java.util.List;
 import mx.org.iecm.pgd.closure.LessonsLearned.Lesson;
 import mx.org.iecm.pgd.closure.LessonsLearned.Query;
+import mx.org.iecm.pgd.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,8 +24,9 @@ class LessonController {
 
   @GetMapping("/api/lessons")
   List<Lesson> search(@RequestParam(required = false) String plan, @RequestParam(required = false) String line,
-      @RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+      @RequestParam(required = false) String year, @RequestParam(required = false) String area,
       @RequestParam(required = false) String q) {
-    return lessons.find(new Query(plan, line, year, area, q), MAX_RESULTS);
+    return lessons.find(new Query(plan, RequestValues.line("line", line), RequestValues.year("year", year), area, q),
+        MAX_RESULTS);
   }
 }

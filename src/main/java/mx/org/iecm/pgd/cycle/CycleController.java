@@ -2,6 +2,7 @@ package mx.org.iecm.pgd.cycle;
 
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.web.ApiException;
+import mx.org.iecm.pgd.web.RequestValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -29,25 +30,27 @@ class CycleController {
   }
 
   @PostMapping("/{year}")
-  ResponseEntity<CycleStartResult> startYear(@PathVariable int year) {
-    return answer(cycles.startYear(year));
+  ResponseEntity<CycleStartResult> startYear(@PathVariable String year) {
+    return answer(cycles.startYear(year(year)));
   }
 
   @PostMapping("/{year}/{lineId}")
-  ResponseEntity<CycleStartResult> startLine(@PathVariable int year, @PathVariable String lineId) {
-    return answer(cycles.startLine(year, lineId));
+  ResponseEntity<CycleStartResult> startLine(@PathVariable String year, @PathVariable String lineId) {
+    return answer(cycles.startLine(year(year), line(lineId)));
   }
 
   @PostMapping("/{year}/{lineId}/cancel")
-  ResponseEntity<Void> cancel(@PathVariable int year, @PathVariable String lineId,
+  ResponseEntity<Void> cancel(@PathVariable String year, @PathVariable String lineId,
       @RequestBody(required = false) CancelRequest request, Authentication caller) {
-    cycles.cancel(year, lineId, request == null ? null : request.reason(), caller.getName());
+    cycles.cancel(year(year), line(lineId), request == null ? null : request.reason(), caller.getName());
     return ResponseEntity.noContent().build();
   }
 
-  @PostMapping("/{year}/{lineId}/change-requests")
-  ResponseEntity<Void> requestChange(@PathVariable int year, @PathVariable String lineId, Authentication caller) {
-    String area = cycles.responsibleArea(year, lineId);
+  @PostMapping("/{yearText}/{lineId}/change-requests")
+  ResponseEntity<Void> requestChange(@PathVariable String yearText, @PathVariable String lineId,
+      Authentication caller) {
+    int year = year(yearText);
+    String area = cycles.responsibleArea(year, line(lineId));
     boolean allowed = caller.getAuthorities().stream().anyMatch(authority ->
         authority.getAuthority().equals(Groups.staff(area)) || authority.getAuthority().equals(Groups.CAMUNDA_ADMIN));
     if (!allowed) {
@@ -56,6 +59,14 @@ class CycleController {
     }
     cycles.requestChange(year, lineId, caller.getName());
     return ResponseEntity.accepted().build();
+  }
+
+  private static int year(String raw) {
+    return RequestValues.year("year", raw);
+  }
+
+  private static String line(String raw) {
+    return RequestValues.line("lineId", raw);
   }
 
   private static ResponseEntity<CycleStartResult> answer(CycleStartResult result) {

@@ -13,6 +13,7 @@ import mx.org.iecm.pgd.execution.ExecutionProcess;
 import mx.org.iecm.pgd.execution.ProgramChangeProcess;
 import mx.org.iecm.pgd.web.ApiException;
 import mx.org.iecm.pgd.web.NotFoundException;
+import mx.org.iecm.pgd.web.RequestValues;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -67,6 +68,9 @@ public class CycleService {
   public void cancel(int year, String lineId, String reason, String user) {
     if (reason == null || reason.isBlank()) {
       throw ApiException.badRequest("«Justificación» (reason): es obligatoria para cancelar un ciclo.");
+    }
+    if (RequestValues.hasControlCharacters(reason)) {
+      throw ApiException.badRequest("«Justificación» (reason): contiene caracteres de control; escriba solo texto.");
     }
     if (reason.length() > REASON_MAX) {
       throw ApiException.badRequest("«Justificación» (reason): excede " + REASON_MAX + " caracteres.");

@@ -1,5 +1,6 @@
 package mx.org.iecm.pgd.status;
 
+import mx.org.iecm.pgd.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +18,7 @@ class StatusController {
   }
 
   @GetMapping("/api/status")
-  StatusReport status(@RequestParam int year) {
-    return status.status(year);
+  StatusReport status(@RequestParam String year) {
+    return status.status(RequestValues.year("year", year));
   }
 }

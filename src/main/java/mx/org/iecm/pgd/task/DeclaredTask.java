@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import mx.org.iecm.pgd.cycle.BusinessKey;
+import mx.org.iecm.pgd.web.RequestValues;
 
 /**
  * A user task as the application knows it: its declaration ({@link UserTask}) and its form
@@ -59,6 +60,8 @@ public record DeclaredTask(UserTask declaration, TaskForm form) {
       case STRING -> {
         if (!(value instanceof String)) {
           problems.add(field.name(), field.name(), "debe ser texto");
+        } else if (RequestValues.hasControlCharacters((String) value)) {
+          problems.add(field.name(), field.name(), "contiene caracteres de control; escriba solo texto");
         }
       }
       case NUMBER -> {

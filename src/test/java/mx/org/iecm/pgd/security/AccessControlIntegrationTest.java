@@ -135,12 +135,12 @@ class AccessControlIntegrationTest {
   }
 
   @Test
-  void aFailedLoginMakesTheAccountWaitBeforeTheNextAttempt() {
+  void aSingleWrongPasswordDoesNotShutThePersonOut() {
     assertThat(rest.withBasicAuth("ci-head2", "equivocada").getForEntity("/api/plan", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
 
-    // Right password, but within the waiting time that follows a failure: still refused.
+    // The person who mistyped gets in with the right password at once (locks: LoginThrottleIntegrationTest).
     assertThat(rest.withBasicAuth("ci-head2", "demo").getForEntity("/api/plan", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+        .isEqualTo(HttpStatus.OK);
   }
 }

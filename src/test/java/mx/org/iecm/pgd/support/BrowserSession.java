@@ -53,6 +53,17 @@ public final class BrowserSession {
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Any request with the session's cookie and the given headers (name, value, name, value…). */
+  public HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Fills in the login page as a person would and returns the answer to the form. */
   public HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
     HttpResponse<String> page = get("/login", "text/html");

@@ -17,8 +17,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// Seals left waiting are retried when a test says so, not by the minute.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pgd.seals.retry-delay=PT24H")
+// Seals left waiting are retried when a test says so, not by the minute; sessions check their account
+// every 2 s instead of every minute and login locks last 3 s instead of 15 minutes, so that the tests
+// of those bounds wait little.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "pgd.seals.retry-delay=PT24H", "pgd.security.account-recheck=PT2S", "pgd.security.login.lockout=PT3S"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresContextInitializer.class)
 @Import(StatementCounter.class)
