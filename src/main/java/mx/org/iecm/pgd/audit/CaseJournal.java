@@ -62,15 +62,30 @@ public class CaseJournal {
         .query(String.class).list().stream().findFirst();
   }
 
+  /** The latest accepted submission in a process instance: what led to the task being created now. */
+  public Optional<Entry> lastSubmission(String businessKey, String processInstanceId) {
+    return jdbc.sql("""
+            SELECT id, business_key, process_instance_id, kind, task_id, task_key, task_name, actor, decision,
+                comments, prepared_by, form_values, recorded_at
+            FROM pgd_case_journal WHERE business_key = :key AND process_instance_id = :instance AND kind = :kind
+            ORDER BY id DESC LIMIT 1""")
+        .param("key", businessKey).param("instance", processInstanceId).param("kind", SUBMISSION)
+        .query(CaseJournal::entry).optional();
+  }
+
   public List<Entry> of(String businessKey) {
     return jdbc.sql("""
             SELECT id, business_key, process_instance_id, kind, task_id, task_key, task_name, actor, decision,
                 comments, prepared_by, form_values, recorded_at
             FROM pgd_case_journal WHERE business_key = ? ORDER BY id""")
         .param(businessKey)
-        .query((rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()))
+        .query(CaseJournal::entry)
         .list();
+  }
+
+  private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+        rs.getString(12), rs.getTimestamp(13).toInstant());
   }
 }

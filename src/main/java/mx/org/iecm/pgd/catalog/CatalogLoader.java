@@ -2,6 +2,7 @@ package mx.org.iecm.pgd.catalog;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class CatalogLoader {
             plans.add(plan);
           });
     }
+    overlaps(plans, fileOfPlan, problems);
     if (!problems.isEmpty()) {
       throw new InvalidCatalogException(problems);
     }
@@ -55,6 +57,27 @@ public final class CatalogLoader {
         plan.code(), plan.firstYear(), plan.lastYear(), plan.policies().size(), plan.programs().size(),
         plan.objectives().size(), plan.actionLines().size()));
     return new PlanCatalog(areas, plans);
+  }
+
+  /**
+   * A fiscal year belongs to one plan: two plans whose periods share a year are refused, naming both
+   * files (the next plan, PGD 2023–2026, starts in the last year of this one and must be cut to fit).
+   */
+  private static void overlaps(List<Plan> plans, Map<String, String> fileOfPlan, List<CatalogProblem> problems) {
+    List<Plan> dated = plans.stream().filter(plan -> plan.code() != null && plan.firstYear() > 0 && plan.lastYear() > 0)
+        .sorted(Comparator.comparingInt(Plan::firstYear)).toList();
+    for (int i = 0; i < dated.size(); i++) {
+      for (int j = i + 1; j < dated.size(); j++) {
+        Plan earlier = dated.get(i);
+        Plan later = dated.get(j);
+        if (later.firstYear() <= earlier.lastYear()) {
+          problems.add(new CatalogProblem(fileOfPlan.get(later.code()), "plan «" + later.code() + "»",
+              "su periodo " + later.firstYear() + "–" + later.lastYear() + " comparte años con el del plan «"
+                  + earlier.code() + "» (" + earlier.firstYear() + "–" + earlier.lastYear() + ") de "
+                  + fileOfPlan.get(earlier.code()) + ": cada año pertenece a un solo plan"));
+        }
+      }
+    }
   }
 
   /** A short name for messages: the path inside the class path or jar, else the file path. */

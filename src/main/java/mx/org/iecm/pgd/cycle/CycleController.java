@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,26 +31,28 @@ class CycleController {
   }
 
   @PostMapping("/{year}")
-  ResponseEntity<CycleStartResult> startYear(@PathVariable String year) {
-    return answer(cycles.startYear(year(year)));
+  ResponseEntity<CycleStartResult> startYear(@PathVariable String year, @RequestParam(required = false) String plan) {
+    return answer(cycles.startYear(planned(year, plan)));
   }
 
   @PostMapping("/{year}/{lineId}")
-  ResponseEntity<CycleStartResult> startLine(@PathVariable String year, @PathVariable String lineId) {
-    return answer(cycles.startLine(year(year), line(lineId)));
+  ResponseEntity<CycleStartResult> startLine(@PathVariable String year, @PathVariable String lineId,
+      @RequestParam(required = false) String plan) {
+    return answer(cycles.startLine(planned(year, plan), line(lineId)));
   }
 
   @PostMapping("/{year}/{lineId}/cancel")
   ResponseEntity<Void> cancel(@PathVariable String year, @PathVariable String lineId,
-      @RequestBody(required = false) CancelRequest request, Authentication caller) {
-    cycles.cancel(year(year), line(lineId), request == null ? null : request.reason(), caller.getName());
+      @RequestParam(required = false) String plan, @RequestBody(required = false) CancelRequest request,
+      Authentication caller) {
+    cycles.cancel(planned(year, plan), line(lineId), request == null ? null : request.reason(), caller.getName());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{yearText}/{lineId}/change-requests")
   ResponseEntity<Void> requestChange(@PathVariable String yearText, @PathVariable String lineId,
-      Authentication caller) {
-    int year = year(yearText);
+      @RequestParam(required = false) String plan, Authentication caller) {
+    int year = planned(yearText, plan);
     String area = cycles.responsibleArea(year, line(lineId));
     boolean allowed = caller.getAuthorities().stream().anyMatch(authority ->
         authority.getAuthority().equals(Groups.staff(area)) || authority.getAuthority().equals(Groups.CAMUNDA_ADMIN));
@@ -61,8 +64,13 @@ class CycleController {
     return ResponseEntity.accepted().build();
   }
 
-  private static int year(String raw) {
-    return RequestValues.year("year", raw);
+  /** The year, checked against the plan the caller names, if any (each year belongs to one plan). */
+  private int planned(String rawYear, String plan) {
+    int year = RequestValues.year("year", rawYear);
+    if (plan != null) {
+      cycles.checkPlan(year, plan);
+    }
+    return year;
   }
 
   private static String line(String raw) {

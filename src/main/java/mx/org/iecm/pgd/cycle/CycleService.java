@@ -126,6 +126,15 @@ public class CycleService {
         .correlate();
   }
 
+  /** Refuses a plan that is not the one the year belongs to. */
+  public void checkPlan(int year, String planCode) {
+    Plan plan = planFor(year);
+    if (!plan.code().equals(planCode)) {
+      throw ApiException.badRequest("«plan»: el año " + year + " pertenece al plan " + plan.code() + ", no a «"
+          + planCode + "».");
+    }
+  }
+
   /** The responsible area of a line in the plan in force that year. */
   public String responsibleArea(int year, String lineId) {
     Plan plan = planFor(year);

@@ -25,6 +25,8 @@ public final class CycleVariables {
   public static final String RETURN_COMMENTS = "returnComments";
   public static final String RETURNED_BY = "returnedBy";
   public static final String RETURNED_FROM = "returnedFrom";
+  /** When the work was returned, as a person reads it in Mexico City (31/03/2021 10:15). */
+  public static final String RETURNED_AT = "returnedAt";
 
   // The work program.
   public static final String GOAL = "goal";

@@ -14,6 +14,8 @@ public final class ProgramChangeProcess {
   public static final String EVENT_CHANGE_APPROVED = "Event_ChangeApproved";
 
   public static final String CHANGE_REASON = "changeReason";
+  /** The SGCE office's analysis of the deviation that led to the change, for whoever drafts it. */
+  public static final String SGCE_ANALYSIS = "sgceAnalysis";
 
   private ProgramChangeProcess() {
   }

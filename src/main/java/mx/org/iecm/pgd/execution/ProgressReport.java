@@ -43,7 +43,7 @@ final class ProgressReport {
 
   /** A new report lists the program's activities (with the last reported percentages) and indicators. */
   static void prefill(DelegateTask task) {
-    if (task.getVariable(CycleVariables.RETURN_COMMENTS) != null) {
+    if (task.getVariableLocal(CycleVariables.RETURN_COMMENTS) != null) {
       return; // a returned report keeps what was reported
     }
     Map<String, JsonNode> previous = new HashMap<>();

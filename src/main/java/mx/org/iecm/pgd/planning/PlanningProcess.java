@@ -18,6 +18,8 @@ public final class PlanningProcess {
   public static final String CO_RESPONSIBLE_RETURNS = "coResponsibleReturns";
   /** The co-responsible area of one confirmation task (multi-instance element). */
   public static final String CO_AREA = "coArea";
+  /** The name of the co-responsible area a confirmation asks, a variable of that task. */
+  public static final String CO_AREA_NAME = "coAreaName";
 
   private PlanningProcess() {
   }

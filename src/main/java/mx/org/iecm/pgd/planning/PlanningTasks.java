@@ -3,6 +3,8 @@ package mx.org.iecm.pgd.planning;
 import static mx.org.iecm.pgd.planning.PlanningProcess.CO_RESPONSIBLE_RETURNS;
 
 import java.util.List;
+import mx.org.iecm.pgd.catalog.Area;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.task.DeadlineKind;
 import mx.org.iecm.pgd.task.Role;
@@ -14,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlanningTasks implements UserTaskDeclarations {
 
+  private final PlanCatalog catalog;
+
+  public PlanningTasks(PlanCatalog catalog) {
+    this.catalog = catalog;
+  }
+
   @Override
   public List<UserTask> userTasks() {
     return List.of(
@@ -22,6 +30,12 @@ public class PlanningTasks implements UserTaskDeclarations {
             .onComplete((execution, submission) -> execution.setVariable(CO_RESPONSIBLE_RETURNS, 0)),
         UserTask.decision(PlanningProcess.TASK_APPROVE_PROGRAM_HEAD, Role.HEAD),
         UserTask.decision(PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY, Role.CO_RESPONSIBLE_HEAD)
+            // The area asked to confirm, by its name in the catalog (the routing uses its code).
+            .onCreate(task -> {
+              String code = (String) task.getVariable(PlanningProcess.CO_AREA);
+              task.setVariableLocal(PlanningProcess.CO_AREA_NAME,
+                  catalog.area(code).map(Area::name).orElse(code));
+            })
             .onComplete((execution, submission) -> {
               if (CycleVariables.RETURN.equals(submission.text(CycleVariables.DECISION))) {
                 Object returns = execution.getVariable(CO_RESPONSIBLE_RETURNS);

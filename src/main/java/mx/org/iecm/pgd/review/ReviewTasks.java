@@ -28,7 +28,7 @@ public class ReviewTasks implements UserTaskDeclarations {
           problems.requiredText(ReviewProcess.RESULTS_SUMMARY, "Resumen de resultados", LONG_TEXT_MAX);
           problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
         }).onCreate(task -> {
-          if (task.getVariable(CycleVariables.RETURN_COMMENTS) == null) {
+          if (task.getVariableLocal(CycleVariables.RETURN_COMMENTS) == null) {
             task.setVariable(ReviewProcess.INDICATOR_RESULTS,
                 SpinValues.jsonValue(ProgramIndicators.toReport(task).toString()).create());
           }

@@ -1,5 +1,9 @@
 package mx.org.iecm.pgd.task;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import mx.org.iecm.pgd.PgdApplication;
+import mx.org.iecm.pgd.audit.CaseJournal;
 import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,10 +19,14 @@ import org.springframework.stereotype.Component;
 @Component("prepareTaskListener")
 public class PrepareTaskListener implements TaskListener {
 
-  private final UserTasks tasks;
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PgdApplication.ZONE);
 
-  public PrepareTaskListener(UserTasks tasks) {
+  private final UserTasks tasks;
+  private final CaseJournal journal;
+
+  public PrepareTaskListener(UserTasks tasks, CaseJournal journal) {
     this.tasks = tasks;
+    this.journal = journal;
   }
 
   @Override
@@ -29,7 +37,25 @@ public class PrepareTaskListener implements TaskListener {
       task.removeVariable(CycleVariables.DECISION);
       task.removeVariable(CycleVariables.COMMENTS);
     }
+    if (declared.role().preparesWork()) {
+      returnState(task);
+    }
     declared.declaration().onCreate().accept(task);
+  }
+
+  /**
+   * Whether this task is work sent back: the decision that led to it was a return. Who, when, from which
+   * step and why are the task's own variables, so that they show on this task alone and never on a
+   * later period's report or in another process (null when the work was not returned).
+   */
+  private void returnState(DelegateTask task) {
+    Optional<CaseJournal.Entry> cause = journal.lastSubmission(task.getExecution().getProcessBusinessKey(),
+        task.getProcessInstanceId()).filter(entry -> CycleVariables.RETURN.equals(entry.decision()));
+    task.setVariableLocal(CycleVariables.RETURN_COMMENTS, cause.map(CaseJournal.Entry::comments).orElse(null));
+    task.setVariableLocal(CycleVariables.RETURNED_BY, cause.map(CaseJournal.Entry::actor).orElse(null));
+    task.setVariableLocal(CycleVariables.RETURNED_FROM, cause.map(CaseJournal.Entry::taskName).orElse(null));
+    task.setVariableLocal(CycleVariables.RETURNED_AT,
+        cause.map(entry -> WHEN.format(entry.recordedAt())).orElse(null));
   }
 
   /** «Elaborar programa de trabajo · línea 9.1 · 2023». */

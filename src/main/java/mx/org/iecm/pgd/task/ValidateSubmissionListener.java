@@ -1,24 +1,20 @@
 package mx.org.iecm.pgd.task;
 
-import mx.org.iecm.pgd.ApplicationIdentity;
-import mx.org.iecm.pgd.web.EngineRefusal;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import static mx.org.iecm.pgd.cycle.CycleVariables.APPROVE;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import mx.org.iecm.pgd.ApplicationIdentity;
 import mx.org.iecm.pgd.audit.CaseJournal;
 import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.cycle.CycleVariables;
-import mx.org.iecm.pgd.execution.ExecutionProcess;
-import mx.org.iecm.pgd.review.ReviewProcess;
+import mx.org.iecm.pgd.web.EngineRefusal;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -75,7 +71,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
     }
     journal(execution, task, name, user, submission, preparedBy);
     if (task.decides()) {
-      recordDecision(execution, user, submission);
+      recordDecision(execution, user);
     } else {
       clearReturn(execution);
     }
@@ -123,22 +119,18 @@ public class ValidateSubmissionListener implements ExecutionListener {
             .list().stream().map(HistoricTaskInstance::getId).findFirst().orElse(null));
   }
 
-  /** Work prepared again is no longer returned: the banner of the last return goes. */
+  /**
+   * Removes the process-wide return variables that cycles started before the return state became the
+   * returned task's own still carry (PrepareTaskListener), so that no old banner shows again.
+   */
   private static void clearReturn(DelegateExecution execution) {
     execution.removeVariable(CycleVariables.RETURN_COMMENTS);
     execution.removeVariable(CycleVariables.RETURNED_BY);
     execution.removeVariable(CycleVariables.RETURNED_FROM);
   }
 
-  private static void recordDecision(DelegateExecution execution, String user, Submission submission) {
-    String decision = submission.text(CycleVariables.DECISION);
+  /** Who decided; a return is read from the journal by the task it sends back (PrepareTaskListener). */
+  private static void recordDecision(DelegateExecution execution, String user) {
     execution.setVariable(CycleVariables.DECIDED_BY, user);
-    boolean goesOn = APPROVE.equals(decision) || ExecutionProcess.CONTINUE.equals(decision)
-        || ReviewProcess.OBSERVATIONS.equals(decision);
-    if (!goesOn) {
-      execution.setVariable(CycleVariables.RETURN_COMMENTS, submission.text(CycleVariables.COMMENTS));
-      execution.setVariable(CycleVariables.RETURNED_BY, user);
-      execution.setVariable(CycleVariables.RETURNED_FROM, execution.getCurrentActivityName());
-    }
   }
 }

@@ -227,7 +227,9 @@ class TaskFormsBrowserTest {
       staff.login("sa-staff1", "demo");
       Tasklist form = Tasklist.open(staff).filter(MY_AREA)
           .openTask("Elaborar programa de trabajo · línea 12.4 · 2021").claim();
-      assertThat(form.formText()).contains("Devuelto por sa-head1", "Agregue los riesgos de la convocatoria.");
+      assertThat(form.formText()).contains("Devuelto por sa-head1", "Agregue los riesgos de la convocatoria.")
+          .containsPattern("Devuelto por sa-head1 en «Aprobar programa de trabajo \\(titular\\)»\\s+el"
+              + " \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:");
       List<WebElement> dates = List.of(form.fieldById("activities-1-start"), form.fieldById("activities-1-end"),
           form.fieldById("activities-2-start"), form.fieldById("activities-2-end"));
       List<String> expected = List.of("01/01/2021", "30/06/2021", "01/07/2021", "31/12/2021");

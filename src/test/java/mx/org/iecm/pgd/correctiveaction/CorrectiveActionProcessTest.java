@@ -8,6 +8,7 @@ import static mx.org.iecm.pgd.support.Submissions.approve;
 import static mx.org.iecm.pgd.support.Submissions.implementation;
 import static mx.org.iecm.pgd.support.Submissions.returned;
 import static mx.org.iecm.pgd.support.Submissions.rootCause;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -35,7 +36,8 @@ class CorrectiveActionProcessTest extends ProcessTest {
     assertThat(task(action)).hasCandidateGroup("sgce-office");
     sgce.completeTaskOf(key, returned("La causa se repitió en el trimestre siguiente."));
 
-    assertThat(action).isWaitingAt(TASK_ANALYSE_ROOT_CAUSE).variables()
+    assertThat(action).isWaitingAt(TASK_ANALYSE_ROOT_CAUSE);
+    assertThat(engine.getTaskService().getVariablesLocal(task(action).getId()))
         .containsEntry("returnComments", "La causa se repitió en el trimestre siguiente.");
     staff.completeTaskOf(key, rootCause());
     head.completeTaskOf(key, approve());

@@ -12,6 +12,7 @@ import static mx.org.iecm.pgd.support.Submissions.rootCause;
 import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -97,6 +98,13 @@ class ExecutionProcessTest extends ProcessTest {
 
     assertThat(action).isEnded();
     assertThat(execution).isWaitingAt(EVENT_REPORT_DATE_REACHED);
+
+    // The SGCE's decision was not a return: the next period's report shows no «Devuelto» banner.
+    clockAt(2021, 10, 1);
+    fireTimer(key);
+    assertThat(execution).isWaitingAt(TASK_REPORT_PROGRESS);
+    assertThat(engine.getTaskService().getVariable(task(execution).getId(), "returnComments")).isNull();
+    assertThat(engine.getTaskService().getVariable(task(execution).getId(), "returnedBy")).isNull();
   }
 
   @Test
@@ -109,6 +117,12 @@ class ExecutionProcessTest extends ProcessTest {
     staff.completeTaskOf(key, progress(0));
     head.completeTaskOf(key, approve());
     sgce.completeTaskOf(key, decision("change", "Las fechas del rediseño ya no son alcanzables."));
+    // The SGCE's analysis goes to the person who drafts the change; it is no «Devuelto» banner.
+    org.camunda.bpm.engine.task.Task draft = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST).singleResult();
+    assertThat(engine.getTaskService().getVariable(draft.getId(), ProgramChangeProcess.SGCE_ANALYSIS))
+        .isEqualTo("Las fechas del rediseño ya no son alcanzables.");
+    assertThat(engine.getTaskService().getVariable(draft.getId(), "returnComments")).isNull();
 
     Map<String, Object> change = new HashMap<>(workProgram(2021));
     change.put("changeReason", "Mover el rediseño al segundo semestre por la licitación.");

@@ -75,10 +75,15 @@ class PlanningProcessTest extends ProcessTest {
 
     head.completeTaskOf(key, returned("Desglose el presupuesto por actividad."));
 
-    assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM).variables()
+    assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM);
+    // The return belongs to the task sent back: who, from which step, when and why.
+    assertThat(engine.getTaskService().getVariablesLocal(task(planning).getId()))
         .containsEntry("returnComments", "Desglose el presupuesto por actividad.")
         .containsEntry("returnedBy", "deoeyg-head1")
-        .containsEntry("returnedFrom", "Aprobar programa de trabajo (titular)");
+        .containsEntry("returnedFrom", "Aprobar programa de trabajo (titular)")
+        .hasEntrySatisfying("returnedAt", at -> assertThat((String) at).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
+    assertThat(planning.getId()).satisfies(id -> assertThat(engine.getRuntimeService().getVariables(id))
+        .doesNotContainKey("returnComments"));
     staff.completeTaskOf(key, workProgram(2022));
     assertThat(planning).isWaitingAt(TASK_APPROVE_PROGRAM_HEAD).variables()
         .doesNotContainKey("returnComments").doesNotContainKey("decision");
@@ -90,10 +95,15 @@ class PlanningProcessTest extends ProcessTest {
     String key = planning.getBusinessKey();
     staff.completeTaskOf(key, workProgram(2023));
     head.completeTaskOf(key, approve());
+    // The confirmation names the area as the catalog does, not by its code.
+    assertThat(engine.getTaskService().getVariableLocal(task(planning).getId(), "coAreaName"))
+        .isEqualTo(mx.org.iecm.pgd.support.ProcessBeans.CATALOG.area("utalaod").orElseThrow().name())
+        .isNotEqualTo("utalaod");
 
     coResponsibleHead.completeTaskOf(key, returned("La logística de distribución no está considerada."));
 
-    assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM).variables()
+    assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM);
+    assertThat(engine.getTaskService().getVariablesLocal(task(planning).getId()))
         .containsEntry("returnedBy", "utalaod-head1");
     staff.completeTaskOf(key, workProgram(2023));
     head.completeTaskOf(key, approve());

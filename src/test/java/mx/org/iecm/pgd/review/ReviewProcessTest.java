@@ -13,6 +13,7 @@ import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.Map;
 import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
@@ -75,7 +76,8 @@ class ReviewProcessTest extends ProcessTest {
 
     sgce.completeTaskOf(key, returned("Falta la liga a la evidencia del indicador."));
 
-    assertThat(review).isWaitingAt(TASK_REPORT_RESULTS).variables()
+    assertThat(review).isWaitingAt(TASK_REPORT_RESULTS);
+    assertThat(engine.getTaskService().getVariablesLocal(task(review).getId()))
         .containsEntry("returnComments", "Falta la liga a la evidencia del indicador.");
   }
 

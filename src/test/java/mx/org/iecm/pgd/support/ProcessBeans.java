@@ -84,8 +84,8 @@ public final class ProcessBeans {
     Mocks.register("cycleKeyListener", new CycleKeyListener(CATALOG));
     // Sealing runs after the Spring transaction commits; the in-memory engine has none.
     Mocks.register("sealCaseListener", (ExecutionListener) execution -> { });
-    Mocks.register("prepareTaskListener", new PrepareTaskListener(userTasks));
     journal = new CaseJournal(dataSource);
+    Mocks.register("prepareTaskListener", new PrepareTaskListener(userTasks, journal));
     Mocks.register("validateSubmissionListener", new ValidateSubmissionListener(userTasks, journal, clock));
     Mocks.register("notifyOverdueListener", new NotifyOverdueListener(new EscalationMailer(
         new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pgd@localhost"), journal, userTasks,
@@ -98,7 +98,7 @@ public final class ProcessBeans {
 
   /** The user tasks each phase declares, as the application registers them. */
   public static List<UserTaskDeclarations> declarations(RuntimeService runtimeService) {
-    return List.of(new PlanningTasks(), new ExecutionTasks(), new ReviewTasks(), new ClosureTasks(runtimeService),
+    return List.of(new PlanningTasks(CATALOG), new ExecutionTasks(), new ReviewTasks(), new ClosureTasks(runtimeService),
         new CorrectiveActionTasks());
   }
 

@@ -2,7 +2,7 @@
 // variables the form declares in pgd-shows), and the decision of the approval and ruling tasks.
 //
 //   <pgd-cycle>           line, year, its text and the responsible area
-//   <pgd-returned>        who returned the work, from which task, and why
+//   <pgd-returned>        who returned the work, from which task, when, and why (the returned task's own)
 //   <pgd-program>         a work program: goal, budget, risks, activities and indicators
 //   <pgd-progress-report> a progress report: each activity's percentage, indicator values, evidence
 //   <pgd-results>         final results per indicator, summary and evidence
@@ -36,7 +36,8 @@ forms.directive('pgdCycle', view(`
 
 forms.directive('pgdReturned', view(`
   <div class="alert alert-warning pgd-returned" role="status" ng-if="data.returnComments">
-    <strong>Devuelto por {{ data.returnedBy }} en «{{ data.returnedFrom }}»:</strong>
+    <strong>Devuelto por {{ data.returnedBy }} en «{{ data.returnedFrom }}»<span ng-if="data.returnedAt">
+      el {{ data.returnedAt }}</span>:</strong>
     <span class="pgd-text">{{ data.returnComments }}</span>
   </div>`));
 
