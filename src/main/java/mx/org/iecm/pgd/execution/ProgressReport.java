@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.planning.ProgramIndicators;
@@ -39,6 +41,50 @@ final class ProgressReport {
     });
     problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
     problems.optionalText(ExecutionProcess.PROBLEMS, "Problemas encontrados", LONG_TEXT_MAX);
+    sameActivitiesAsTheProgram(problems);
+  }
+
+  /**
+   * A report measures the program in force: one row per activity of it, each named as the program names
+   * it, none left out and none added (dropping a late activity would raise the average).
+   */
+  static void sameActivitiesAsTheProgram(Problems problems) {
+    List<String> program = names(problems.json(CycleVariables.ACTIVITIES), "name");
+    JsonNode rows = problems.json(ExecutionProcess.ACTIVITY_PROGRESS);
+    if (program.isEmpty() || rows == null || !rows.isArray()) {
+      return;
+    }
+    List<String> reported = names(rows, "activity");
+    List<String> missing = program.stream().filter(name -> !reported.contains(name)).toList();
+    List<String> extra = reported.stream().filter(name -> !program.contains(name)).distinct().toList();
+    List<String> repeated = reported.stream().filter(name -> reported.indexOf(name) != reported.lastIndexOf(name))
+        .distinct().toList();
+    List<String> found = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      found.add("faltan " + quoted(missing));
+    }
+    if (!extra.isEmpty()) {
+      found.add("no son del programa vigente " + quoted(extra));
+    }
+    if (!repeated.isEmpty()) {
+      found.add("se repiten " + quoted(repeated));
+    }
+    if (!found.isEmpty()) {
+      problems.add(ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", "debe traer una fila por cada"
+          + " actividad del programa vigente, con su nombre: " + String.join("; ", found));
+    }
+  }
+
+  private static List<String> names(JsonNode rows, String column) {
+    List<String> names = new ArrayList<>();
+    if (rows != null && rows.isArray()) {
+      rows.forEach(row -> names.add(row.path(column).asText("")));
+    }
+    return names;
+  }
+
+  private static String quoted(List<String> names) {
+    return String.join(", ", names.stream().map(name -> "«" + name + "»").toList());
   }
 
   /** A new report lists the program's activities (with the last reported percentages) and indicators. */

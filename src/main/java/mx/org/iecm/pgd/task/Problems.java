@@ -51,6 +51,11 @@ public final class Problems {
     return submission.text(field);
   }
 
+  /** A submitted or recorded value as JSON (a missing node when absent). */
+  public JsonNode json(String field) {
+    return submission.json(field);
+  }
+
   public void add(String field, String label, String problem) {
     problems.add(new Problem(field, label, problem));
   }

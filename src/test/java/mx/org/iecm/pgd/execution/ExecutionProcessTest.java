@@ -11,6 +11,7 @@ import static mx.org.iecm.pgd.support.Submissions.progress;
 import static mx.org.iecm.pgd.support.Submissions.rootCause;
 import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -105,6 +106,34 @@ class ExecutionProcessTest extends ProcessTest {
     assertThat(execution).isWaitingAt(TASK_REPORT_PROGRESS);
     assertThat(engine.getTaskService().getVariable(task(execution).getId(), "returnComments")).isNull();
     assertThat(engine.getTaskService().getVariable(task(execution).getId(), "returnedBy")).isNull();
+  }
+
+  @Test
+  void aReportWhoseRowsAreNotTheProgramsActivitiesIsRefusedAndChangesNothing() {
+    clockAt(2021, 3, 1);
+    ProcessInstance execution = startExecution(2021);
+    String key = execution.getBusinessKey();
+    clockAt(2021, 4, 1);
+    fireTimer(key);
+    org.camunda.bpm.engine.task.Task report = task(execution);
+    int journalRows = beans.journal.of(key).size();
+
+    Map<String, Object> forged = new HashMap<>(progress(30));
+    forged.put("activityProgress", mx.org.iecm.pgd.support.Submissions.json("""
+        [{"activity":"Diagnóstico de boletas","percent":90},
+         {"activity":"Actividad inventada","percent":100},
+         {"activity":"Actividad inventada","percent":100}]"""));
+    assertThatThrownBy(() -> staff.complete(report, forged))
+        .isInstanceOf(mx.org.iecm.pgd.task.SubmissionRefusedException.class)
+        .hasMessageContaining("Avance por actividad: debe traer una fila por cada actividad del programa vigente, con su"
+            + " nombre: faltan «Rediseño y prueba con ciudadanía»; no son del programa vigente «Actividad inventada»;"
+            + " se repiten «Actividad inventada»");
+
+    assertThat(execution).isWaitingAt(TASK_REPORT_PROGRESS);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(report.getId()).count()).isEqualTo(1);
+    assertThat(beans.journal.of(key)).hasSize(journalRows);
+    staff.complete(report, progress(30));
+    assertThat(execution).isWaitingAt(TASK_VALIDATE_PROGRESS);
   }
 
   @Test
