@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import mx.org.iecm.pgd.web.WebErrors;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,10 +71,9 @@ class AccountRecheckFilter extends OncePerRequestFilter {
     LOG.info("Account {} changed or removed: its session ended", authentication.getName());
     session.invalidate();
     SecurityContextHolder.clearContext();
+    String path = request.getRequestURI().substring(request.getContextPath().length());
     if (SecurityConfiguration.isPageNavigation(request) && "GET".equals(request.getMethod())
-        && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-        && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")
-        && !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")) {
+        && !WebErrors.wantsJson(request, path)) {
       response.sendRedirect(request.getContextPath() + "/login");
     } else {
       ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "Sesión terminada",
