@@ -99,8 +99,13 @@ final class CaseExports {
       document.add(tasks);
 
       document.add(new Paragraph("Versiones del programa de trabajo", heading));
-      record.programVersions().forEach(version -> document.add(new Paragraph("Versión " + version.version() + " — "
-          + version.reason() + " — aprobó " + version.approvedBy() + " el " + when(version.approvedAt()), body)));
+      for (CaseRecord.ProgramVersionRecord version : record.programVersions()) {
+        document.add(new Paragraph("Versión " + version.version() + " — " + version.reason() + " — aprobó "
+            + version.approvedBy() + " el " + when(version.approvedAt()), body));
+        version.changes().forEach(change -> document.add(new Paragraph("Cambio — " + change.label() + ": «"
+            + change.before() + "» → «" + change.after() + "»", small)));
+        version.fields().forEach(line -> document.add(new Paragraph(line.label() + ": " + line.value(), small)));
+      }
       document.add(new Paragraph("Escalamientos", heading));
       record.escalations().forEach(escalation -> document.add(new Paragraph(when(escalation.at()) + " — "
           + escalation.task() + ": " + escalation.detail(), body)));

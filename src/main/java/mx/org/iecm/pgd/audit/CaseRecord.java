@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import mx.org.iecm.pgd.planning.WorkProgram;
 
 /**
  * The expediente of one cycle as auditors read it: who did what and when, what was decided and why,
@@ -41,8 +42,12 @@ public record CaseRecord(
   public record Escalation(String taskKey, String task, Instant at, String detail) {
   }
 
+  /**
+   * One approved version of the work program: its document as stored, the same field by field as a
+   * person reads it, and what it changed from the version before (empty for the first).
+   */
   public record ProgramVersionRecord(int version, String reason, String approvedBy, Instant approvedAt,
-      JsonNode content) {
+      JsonNode content, List<WorkProgram.Line> fields, List<WorkProgram.Change> changes) {
   }
 
   public record LessonRecord(String category, String lesson, String recordedBy, Instant recordedAt) {

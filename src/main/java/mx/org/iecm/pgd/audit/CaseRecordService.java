@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
+import mx.org.iecm.pgd.planning.ProgramVersions;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import java.util.Map;
 import mx.org.iecm.pgd.audit.CaseRecord.Cancellation;
 import mx.org.iecm.pgd.audit.CaseRecord.Check;
@@ -78,10 +80,15 @@ public class CaseRecordService {
         .filter(entry -> CaseJournal.ESCALATION.equals(entry.kind()))
         .map(entry -> new Escalation(entry.taskKey(), entry.taskName(), entry.recordedAt(), entry.comments()))
         .toList();
-    List<ProgramVersionRecord> versions = history.versions().stream()
-        .map(version -> new ProgramVersionRecord(version.version(), version.reason(), version.approvedBy(),
-            version.approvedAt(), json(version.content())))
-        .toList();
+    List<ProgramVersionRecord> versions = new ArrayList<>();
+    JsonNode previous = null;
+    for (ProgramVersions.ProgramVersion version : history.versions()) {
+      JsonNode content = WorkProgram.read(version.content());
+      versions.add(new ProgramVersionRecord(version.version(), version.reason(), version.approvedBy(),
+          version.approvedAt(), json(version.content()), WorkProgram.describe(content),
+          previous == null ? List.of() : WorkProgram.changes(previous, content)));
+      previous = content;
+    }
     List<LessonRecord> lessons = history.lessons().stream()
         .map(lesson -> new LessonRecord(lesson.category(), lesson.lesson(), lesson.recordedBy(), lesson.recordedAt()))
         .toList();

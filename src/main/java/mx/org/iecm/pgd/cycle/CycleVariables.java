@@ -28,13 +28,7 @@ public final class CycleVariables {
   /** When the work was returned, as a person reads it in Mexico City (31/03/2021 10:15). */
   public static final String RETURNED_AT = "returnedAt";
 
-  // The work program.
-  public static final String GOAL = "goal";
-  public static final String ACTIVITIES = "activities";
-  public static final String INDICATORS = "indicators";
-  public static final String BUDGET = "budget";
-  public static final String RISKS = "risks";
-  public static final String PROGRAM_VERSION = "programVersion";
+  // The work program travels as one document: planning.WorkProgram.VARIABLE.
 
   public static final String PROGRESS_PERCENT = "progressPercent";
   /** The last reported indicator values as short JSON text: [{"indicator", "target", "value"}]. */

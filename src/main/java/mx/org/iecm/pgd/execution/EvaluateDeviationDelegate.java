@@ -1,10 +1,9 @@
 package mx.org.iecm.pgd.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.task.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
 public class EvaluateDeviationDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(EvaluateDeviationDelegate.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DeviationPolicy policy;
 
@@ -30,10 +28,8 @@ public class EvaluateDeviationDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) throws Exception {
-    Object activities = execution.getVariable(CycleVariables.ACTIVITIES);
-    JsonNode activityNodes = activities instanceof Iterable<?> ? JSON.valueToTree(activities)
-        : JSON.readTree(String.valueOf(activities));
+  public void execute(DelegateExecution execution) {
+    JsonNode activityNodes = WorkProgram.of(execution).path(WorkProgram.ACTIVITIES);
     LocalDate date = OffsetDateTime.parse((String) execution.getVariable(ExecutionProcess.REPORT_DATE)).toLocalDate();
     double expected = policy.expectedPercent(activityNodes, date);
     // From the reported rows themselves: no one's completion can send the overall figure.

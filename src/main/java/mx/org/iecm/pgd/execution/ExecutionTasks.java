@@ -1,11 +1,15 @@
 package mx.org.iecm.pgd.execution;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import mx.org.iecm.pgd.planning.WorkProgramRules;
+import mx.org.iecm.pgd.planning.ProgramVersions;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.task.DeadlineKind;
 import mx.org.iecm.pgd.task.Role;
 import mx.org.iecm.pgd.task.UserTask;
 import mx.org.iecm.pgd.task.UserTaskDeclarations;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +20,13 @@ import org.springframework.stereotype.Component;
 public class ExecutionTasks implements UserTaskDeclarations {
 
   static final int TEXT_MAX = 2000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProgramVersions versions;
+
+  public ExecutionTasks(ProgramVersions versions) {
+    this.versions = versions;
+  }
 
   @Override
   public List<UserTask> userTasks() {
@@ -27,9 +38,24 @@ public class ExecutionTasks implements UserTaskDeclarations {
         UserTask.decision(ExecutionProcess.TASK_ANALYSE_DEVIATION, Role.REVIEWER),
         UserTask.preparation(ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST, DeadlineKind.DRAFT, problems -> {
           problems.requiredText(ProgramChangeProcess.CHANGE_REASON, "Justificación de la modificación", TEXT_MAX);
-          WorkProgramRules.check(problems);
+          WorkProgram.check(problems);
+        }).onComplete((execution, submission) -> {
+          // The draft revises the version in force, whatever number the form sent.
+          Integer inForce = versions.latest(execution.getProcessBusinessKey())
+              .map(ProgramVersions.ProgramVersion::version).orElse(null);
+          execution.setVariable(WorkProgram.VARIABLE,
+              WorkProgram.value(WorkProgram.withServerProperties(submission.json(WorkProgram.VARIABLE), inForce)));
         }),
-        UserTask.decision(ProgramChangeProcess.TASK_APPROVE_CHANGE_HEAD, Role.HEAD),
-        UserTask.decision(ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE, Role.REVIEWER));
+        UserTask.decision(ProgramChangeProcess.TASK_APPROVE_CHANGE_HEAD, Role.HEAD).onCreate(this::showChanges),
+        UserTask.decision(ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE, Role.REVIEWER).onCreate(this::showChanges));
+  }
+
+  /** What the proposal changes from the version in force, field by field, for the approver's form. */
+  private void showChanges(DelegateTask task) {
+    String inForce = versions.latest(task.getExecution().getProcessBusinessKey())
+        .map(ProgramVersions.ProgramVersion::content).orElse("{}");
+    List<WorkProgram.Change> changes = WorkProgram.changes(WorkProgram.read(inForce), WorkProgram.of(task));
+    task.setVariableLocal(ProgramChangeProcess.PROGRAM_CHANGES,
+        SpinValues.jsonValue(JSON.valueToTree(changes).toString()).create());
   }
 }

@@ -16,6 +16,8 @@ public final class ProgramChangeProcess {
   public static final String CHANGE_REASON = "changeReason";
   /** The SGCE office's analysis of the deviation that led to the change, for whoever drafts it. */
   public static final String SGCE_ANALYSIS = "sgceAnalysis";
+  /** What a proposed change alters in the version in force, a variable of each approval task. */
+  public static final String PROGRAM_CHANGES = "programChanges";
 
   private ProgramChangeProcess() {
   }

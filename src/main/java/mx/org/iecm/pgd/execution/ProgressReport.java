@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.planning.ProgramIndicators;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.task.Problems;
 import mx.org.iecm.pgd.task.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,12 +22,14 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * A progress report: its rows prefilled from the approved program, the server's rules for them, and
+ * A progress report: its rows listed from the program in force, the server's rules for them, and
  * the overall progress, which is always computed from the reported rows (no one sends it).
  */
 final class ProgressReport {
 
   static final int LONG_TEXT_MAX = 4000;
+  /** What the previous report said of each activity and indicator, shown beside the rows of a new one. */
+  static final String PREVIOUS_REPORT = "previousReport";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ProgressReport() {
@@ -41,22 +46,33 @@ final class ProgressReport {
     });
     problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
     problems.optionalText(ExecutionProcess.PROBLEMS, "Problemas encontrados", LONG_TEXT_MAX);
-    sameActivitiesAsTheProgram(problems);
+    JsonNode program = WorkProgram.of(name -> {
+      JsonNode value = problems.json(name);
+      return value == null || value.isMissingNode() ? null : value;
+    });
+    sameRows(problems, ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", "activity", "actividad",
+        WorkProgram.rows(program, WorkProgram.ACTIVITIES));
+    List<JsonNode> due = ProgramIndicators.dueIn(program, month(problems.value(ExecutionProcess.REPORT_DATE)));
+    sameRows(problems, ExecutionProcess.INDICATOR_VALUES, "Valores de los indicadores", "indicator",
+        "indicador que se mide en este periodo", due);
+    sameTargets(problems, due);
   }
 
   /**
-   * A report measures the program in force: one row per activity of it, each named as the program names
-   * it, none left out and none added (dropping a late activity would raise the average).
+   * A report measures the program in force: one row per activity (or indicator due) of it, each named as
+   * the program names it, none left out and none added (dropping a late activity would raise the average;
+   * leaving out an unmet indicator would hide it).
    */
-  static void sameActivitiesAsTheProgram(Problems problems) {
-    List<String> program = names(problems.json(CycleVariables.ACTIVITIES), "name");
-    JsonNode rows = problems.json(ExecutionProcess.ACTIVITY_PROGRESS);
-    if (program.isEmpty() || rows == null || !rows.isArray()) {
-      return;
+  static void sameRows(Problems problems, String field, String label, String column, String what,
+      List<JsonNode> program) {
+    JsonNode rows = problems.json(field);
+    if (rows == null || (!rows.isArray() && !rows.isMissingNode())) {
+      return; // the rows' own check says it must be a list
     }
-    List<String> reported = names(rows, "activity");
-    List<String> missing = program.stream().filter(name -> !reported.contains(name)).toList();
-    List<String> extra = reported.stream().filter(name -> !program.contains(name)).distinct().toList();
+    List<String> expected = program.stream().map(row -> row.path("name").asText("")).toList();
+    List<String> reported = names(rows, column);
+    List<String> missing = expected.stream().filter(name -> !reported.contains(name)).toList();
+    List<String> extra = reported.stream().filter(name -> !expected.contains(name)).distinct().toList();
     List<String> repeated = reported.stream().filter(name -> reported.indexOf(name) != reported.lastIndexOf(name))
         .distinct().toList();
     List<String> found = new ArrayList<>();
@@ -70,8 +86,41 @@ final class ProgressReport {
       found.add("se repiten " + quoted(repeated));
     }
     if (!found.isEmpty()) {
-      problems.add(ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", "debe traer una fila por cada"
-          + " actividad del programa vigente, con su nombre: " + String.join("; ", found));
+      problems.add(field, label, "debe traer una fila por cada " + what + " del programa vigente, con su nombre: "
+          + String.join("; ", found));
+    }
+  }
+
+  /** The target of each indicator row is the program's: a report does not move it. */
+  private static void sameTargets(Problems problems, List<JsonNode> due) {
+    JsonNode rows = problems.json(ExecutionProcess.INDICATOR_VALUES);
+    if (rows == null || !rows.isArray()) {
+      return;
+    }
+    Map<String, JsonNode> targets = new HashMap<>();
+    due.forEach(indicator -> targets.put(indicator.path("name").asText(), indicator.path("target")));
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      JsonNode target = targets.get(row.path("indicator").asText());
+      JsonNode sent = row.path("target");
+      if (target != null && !sent.isMissingNode() && !sent.isNull()
+          && (!sent.isNumber() || sent.decimalValue().compareTo(target.decimalValue()) != 0)) {
+        problems.add(ExecutionProcess.INDICATOR_VALUES + "[" + (i + 1) + "].target", "Indicador " + (i + 1)
+            + " – Meta", "la meta de «" + row.path("indicator").asText() + "» en el programa vigente es "
+            + target.asText() + "; se recibió «" + sent.asText() + "»");
+      }
+    }
+  }
+
+  /** The month a report's period ends in (12, all indicators, when the report has no date). */
+  static int month(String reportDate) {
+    if (reportDate == null) {
+      return 12;
+    }
+    try {
+      return OffsetDateTime.parse(reportDate).getMonthValue();
+    } catch (DateTimeParseException e) {
+      return 12;
     }
   }
 
@@ -87,24 +136,40 @@ final class ProgressReport {
     return String.join(", ", names.stream().map(name -> "«" + name + "»").toList());
   }
 
-  /** A new report lists the program's activities (with the last reported percentages) and indicators. */
+  /**
+   * A new report lists the activities of the program in force and the indicators due this period, with
+   * nothing filled in; what the previous report said is shown beside each row as such
+   * ({@value #PREVIOUS_REPORT}, a variable of the task), and the evidence and problems start empty.
+   */
   static void prefill(DelegateTask task) {
     if (task.getVariableLocal(CycleVariables.RETURN_COMMENTS) != null) {
       return; // a returned report keeps what was reported
     }
-    Map<String, JsonNode> previous = new HashMap<>();
+    ObjectNode previous = JSON.createObjectNode();
+    ObjectNode previousActivities = previous.putObject("activities");
     for (JsonNode row : rows(task, ExecutionProcess.ACTIVITY_PROGRESS)) {
-      previous.put(row.path("activity").asText(), row.path("percent"));
+      previousActivities.set(row.path("activity").asText(), row.path("percent"));
     }
+    ObjectNode previousIndicators = previous.putObject("indicators");
+    for (JsonNode row : rows(task, ExecutionProcess.INDICATOR_VALUES)) {
+      previousIndicators.set(row.path("indicator").asText(), row.path("value"));
+    }
+    task.setVariableLocal(PREVIOUS_REPORT, SpinValues.jsonValue(previous.toString()).create());
+    ObjectNode program = WorkProgram.of(task);
     ArrayNode progress = JSON.createArrayNode();
-    for (JsonNode activity : rows(task, CycleVariables.ACTIVITIES)) {
-      String name = activity.path("name").asText();
-      ObjectNode row = progress.addObject().put("activity", name);
-      JsonNode percent = previous.get(name);
-      row.set("percent", percent == null || percent.isMissingNode() ? JSON.getNodeFactory().numberNode(0) : percent);
+    for (JsonNode activity : WorkProgram.rows(program, WorkProgram.ACTIVITIES)) {
+      progress.addObject().put("activity", activity.path("name").asText()).putNull("percent");
     }
     task.setVariable(ExecutionProcess.ACTIVITY_PROGRESS, SpinValues.jsonValue(progress.toString()).create());
-    task.setVariable(ExecutionProcess.INDICATOR_VALUES, SpinValues.jsonValue(ProgramIndicators.toReport(task).toString()).create());
+    List<JsonNode> due = ProgramIndicators.dueIn(program, month((String) task.getVariable(ExecutionProcess.REPORT_DATE)));
+    task.setVariable(ExecutionProcess.INDICATOR_VALUES,
+        SpinValues.jsonValue(ProgramIndicators.rows(due).toString()).create());
+    if (task.getVariable(ExecutionProcess.EVIDENCE_LINKS) != null) {
+      task.setVariable(ExecutionProcess.EVIDENCE_LINKS, null);
+    }
+    if (task.getVariable(ExecutionProcess.PROBLEMS) != null) {
+      task.setVariable(ExecutionProcess.PROBLEMS, null);
+    }
   }
 
   /** Records the overall progress and a short copy of the indicator values, both from the report itself. */

@@ -25,9 +25,14 @@ public class PlanningTasks implements UserTaskDeclarations {
   @Override
   public List<UserTask> userTasks() {
     return List.of(
-        UserTask.preparation(PlanningProcess.TASK_DRAFT_PROGRAM, DeadlineKind.DRAFT, WorkProgramRules::check)
-            // A new draft starts a new round of confirmations.
-            .onComplete((execution, submission) -> execution.setVariable(CO_RESPONSIBLE_RETURNS, 0)),
+        UserTask.preparation(PlanningProcess.TASK_DRAFT_PROGRAM, DeadlineKind.DRAFT, WorkProgram::check)
+            .onComplete((execution, submission) -> {
+              // A first draft: no approved version yet.
+              execution.setVariable(WorkProgram.VARIABLE,
+                  WorkProgram.value(WorkProgram.withServerProperties(submission.json(WorkProgram.VARIABLE), null)));
+              // A new draft starts a new round of confirmations.
+              execution.setVariable(CO_RESPONSIBLE_RETURNS, 0);
+            }),
         UserTask.decision(PlanningProcess.TASK_APPROVE_PROGRAM_HEAD, Role.HEAD),
         UserTask.decision(PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY, Role.CO_RESPONSIBLE_HEAD)
             // The area asked to confirm, by its name in the catalog (the routing uses its code).

@@ -1,31 +1,44 @@
 package mx.org.iecm.pgd.planning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import mx.org.iecm.pgd.cycle.CycleVariables;
-import mx.org.iecm.pgd.task.Submission;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The indicators of the approved work program, as rows for a report to fill in. */
+/** The indicators of the work program in force, as rows for a report to fill in. */
 public final class ProgramIndicators {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** How many months one measurement of each frequency (the schema's enum) covers. */
+  static final Map<String, Integer> MONTHS = Map.of("mensual", 1, "trimestral", 3, "semestral", 6, "anual", 12);
 
   private ProgramIndicators() {
   }
 
-  /** One row per indicator of the program: its name and target, and no value yet. */
+  /** One row per indicator of the program: its name and target, and no value yet (the year's results). */
   public static ArrayNode toReport(VariableScope scope) {
-    ArrayNode rows = JSON.createArrayNode();
-    JsonNode indicators = Submission.toJson(scope.getVariable(CycleVariables.INDICATORS));
-    if (indicators != null && indicators.isArray()) {
-      for (JsonNode indicator : indicators) {
-        ObjectNode row = rows.addObject().put("indicator", indicator.path("name").asText());
-        row.set("target", indicator.path("target"));
-        row.putNull("value");
-      }
+    return rows(WorkProgram.rows(WorkProgram.of(scope), WorkProgram.INDICATORS));
+  }
+
+  /**
+   * The indicators measured in a period that ends in {@code month} (1–12): a monthly one in every report,
+   * a quarterly one in March, June, September and December, a half-yearly one in June and December, an
+   * annual one in December.
+   */
+  public static List<JsonNode> dueIn(JsonNode program, int month) {
+    return WorkProgram.rows(program, WorkProgram.INDICATORS).stream()
+        .filter(indicator -> month % MONTHS.getOrDefault(indicator.path("frequency").asText(), 1) == 0)
+        .toList();
+  }
+
+  /** Rows of a report, one per indicator given: its name and target, and no value yet. */
+  public static ArrayNode rows(List<JsonNode> indicators) {
+    ArrayNode rows = WorkProgram.array();
+    for (JsonNode indicator : indicators) {
+      ObjectNode row = rows.addObject().put("indicator", indicator.path("name").asText());
+      row.set("target", indicator.path("target"));
+      row.putNull("value");
     }
     return rows;
   }

@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.planning;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import mx.org.iecm.pgd.cycle.BusinessKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,13 +27,17 @@ public class ProgramVersions {
       Instant approvedAt) {
   }
 
-  /** Stores the next version of the cycle's program and returns its number (1 for the first). */
-  public int store(BusinessKey key, String content, String reason, String approvedBy, Instant approvedAt,
-      String processInstanceId) {
-    int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM pgd_program_version WHERE business_key = ?")
-        .param(key.toString())
+  /** The number the next approved version of the cycle's program gets (1 for the first). */
+  public int nextVersion(String businessKey) {
+    return jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM pgd_program_version WHERE business_key = ?")
+        .param(businessKey)
         .query(Integer.class)
         .single();
+  }
+
+  /** Stores version {@code version} of the cycle's program (a unique constraint refuses a number twice). */
+  public void store(BusinessKey key, int version, String content, String reason, String approvedBy,
+      Instant approvedAt, String processInstanceId) {
     jdbc.sql("""
             INSERT INTO pgd_program_version (business_key, plan_code, action_line_id, fiscal_year, version, content,
                 reason, approved_by, approved_at, process_instance_id)
@@ -40,7 +45,17 @@ public class ProgramVersions {
         .params(key.toString(), key.planCode(), key.actionLineId(), key.year(), version, content, reason, approvedBy,
             Timestamp.from(approvedAt), processInstanceId)
         .update();
-    return version;
+  }
+
+  /** The version in force: the latest approved one, if any. */
+  public Optional<ProgramVersion> latest(String businessKey) {
+    return jdbc.sql("""
+            SELECT business_key, version, content, reason, approved_by, approved_at
+            FROM pgd_program_version WHERE business_key = ? ORDER BY version DESC LIMIT 1""")
+        .param(businessKey)
+        .query((rs, row) -> new ProgramVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getTimestamp(6).toInstant()))
+        .optional();
   }
 
   public List<ProgramVersion> of(String businessKey) {

@@ -31,7 +31,8 @@ public class CompletionPolicy {
   private static final Map<TaskForm.Type, Set<String>> TYPES = Map.of(
       TaskForm.Type.STRING, Set.of("String", "Null"),
       TaskForm.Type.NUMBER, Set.of("Double", "Integer", "Long", "Short", "Null"),
-      TaskForm.Type.LIST, Set.of("Json"));
+      TaskForm.Type.LIST, Set.of("Json"),
+      TaskForm.Type.DOCUMENT, Set.of("Json"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TaskService taskService;
@@ -44,7 +45,7 @@ public class CompletionPolicy {
 
   /**
    * Everything wrong with the variables of a request to complete {@code taskId}, as the REST API takes
-   * them ({@code {"goal": {"value": "…", "type": "String"}}}); empty when they may be written.
+   * them ({@code {"changeReason": {"value": "…", "type": "String"}}}); empty when they may be written.
    *
    * @throws NotFoundException when there is no such open task (it may have been completed already)
    */
@@ -88,6 +89,19 @@ public class CompletionPolicy {
     }
     if (field.type() == TaskForm.Type.LIST) {
       rows(field, label, value, problems);
+    } else if (field.type() == TaskForm.Type.DOCUMENT) {
+      document(field, label, value, problems);
+    }
+  }
+
+  private static void document(TaskForm.Field field, String label, JsonNode value, List<Problem> problems) {
+    try {
+      JsonNode document = value.isTextual() ? JSON.readTree(value.asText()) : null;
+      if (document == null || !document.isObject()) {
+        problems.add(new Problem(field.name(), label, "debe ser un documento JSON (un objeto)"));
+      }
+    } catch (JsonProcessingException e) {
+      problems.add(new Problem(field.name(), label, "no es JSON válido"));
     }
   }
 

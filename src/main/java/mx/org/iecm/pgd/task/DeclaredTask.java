@@ -50,6 +50,20 @@ public record DeclaredTask(UserTask declaration, TaskForm form) {
     return problems.list();
   }
 
+  /** Texts inside a document are texts too: no control characters (tabs and line breaks are text). */
+  private static void controlCharacters(JsonNode node, String path, String name, Problems problems) {
+    if (node.isTextual() && RequestValues.hasControlCharacters(node.asText())) {
+      problems.add(path.isEmpty() ? name : path, name, "contiene caracteres de control; escriba solo texto");
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(entry -> controlCharacters(entry.getValue(),
+          path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(), name, problems));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        controlCharacters(node.get(i), path + "[" + (i + 1) + "]", name, problems);
+      }
+    }
+  }
+
   /** What a form writes has the shape the form declares: a list's rows carry only its columns. */
   private static void shape(TaskForm.Field field, Submission submission, Problems problems) {
     Object value = submission.raw(field.name());
@@ -76,6 +90,12 @@ public record DeclaredTask(UserTask declaration, TaskForm form) {
         }
         field.rowProblems(rows, row -> field.name() + " " + row)
             .forEach(problem -> problems.add(problem.field(), problem.label(), problem.message()));
+      }
+      case DOCUMENT -> {
+        JsonNode document = Submission.toJson(value);
+        if (document != null && document.isObject()) {
+          controlCharacters(document, "", field.name(), problems);
+        }
       }
       default -> throw new IllegalStateException("Unknown field type " + field.type());
     }

@@ -10,15 +10,18 @@ import java.util.function.IntFunction;
 
 /**
  * A task form of forms/ as its HTML declares it: on its {@code <form>} element, the variables it writes
- * with their types ({@code pgd-task-form="goal:String activities:Json(name,start) budget:Double"}) and
+ * with their types ({@code pgd-task-form="reason:String rows:Json(name,start) workProgram:Json"}) and
  * those it only shows ({@code pgd-shows}); on its {@code <pgd-decision>} element, if it has one, the
  * decisions it offers, how people read them, and those that need no comments.
  */
 public record TaskForm(String file, Map<String, Field> writes, List<String> shows, Decision decision) {
 
-  /** How a written variable is sent: text, a number, or a list of rows (JSON) with named columns. */
+  /**
+   * How a written variable is sent: text, a number, a list of rows (JSON) with named columns, or a
+   * document (one JSON object whose shape its task's rules check, e.g. the work program's schema).
+   */
   public enum Type {
-    STRING("String"), NUMBER("Double"), LIST("Json");
+    STRING("String"), NUMBER("Double"), LIST("Json"), DOCUMENT("Json");
 
     private final String declared;
 

@@ -79,12 +79,15 @@ public final class TaskForms {
         continue;
       }
       Matcher field = FIELD.matcher(entry);
-      if (!field.matches() || "Json".equals(field.group(2)) != (field.group(3) != null)) {
+      if (!field.matches() || (!"Json".equals(field.group(2)) && field.group(3) != null)) {
         throw new IllegalStateException("The task form " + file + " declares «" + entry + "», which is not"
-            + " name:String, name:Double or name:Json(column,…)");
+            + " name:String, name:Double, name:Json(column,…) or name:Json");
       }
-      TaskForm.Type type = Arrays.stream(TaskForm.Type.values()).filter(t -> t.declared().equals(field.group(2)))
-          .findFirst().orElseThrow();
+      TaskForm.Type type = switch (field.group(2)) {
+        case "String" -> TaskForm.Type.STRING;
+        case "Double" -> TaskForm.Type.NUMBER;
+        default -> field.group(3) == null ? TaskForm.Type.DOCUMENT : TaskForm.Type.LIST;
+      };
       writes.put(field.group(1), new TaskForm.Field(field.group(1), type,
           field.group(3) == null ? List.of() : List.of(field.group(3).split(","))));
     }

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import javax.sql.DataSource;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.audit.CaseRecord.TaskRecord;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.support.BrowserSession;
@@ -147,8 +148,8 @@ class AuditIntegrationTest {
     assertThat(record.startedBy()).isNull();
     TaskRecord firstDraft = task(record, "Task_DraftProgram", 0);
     assertThat(firstDraft.completedBy()).isEqualTo("utsi-staff1");
-    assertThat(firstDraft.formValues().get("goal").asText()).startsWith("Reducir en 20 %");
-    assertThat(firstDraft.formValues().get("activities")).hasSize(2);
+    assertThat(firstDraft.formValues().path("workProgram").path("goal").asText()).startsWith("Reducir en 20 %");
+    assertThat(firstDraft.formValues().path("workProgram").path("activities")).hasSize(2);
     // Each submission is recorded with its task: the first head approval (created at the shifted clock,
     // so listed after the second) is the one that returned the draft, whatever the order of the times.
     List<TaskRecord> headApprovals = record.tasks().stream()
@@ -169,6 +170,13 @@ class AuditIntegrationTest {
     assertThat(record.programVersions()).singleElement().satisfies(version -> {
       assertThat(version.version()).isEqualTo(1);
       assertThat(version.approvedBy()).isEqualTo("sgce1");
+      // The approved program itself, as stored and as a person reads it.
+      assertThat(version.content().path("version").asInt()).isEqualTo(1);
+      assertThat(version.fields()).extracting(WorkProgram.Line::label, WorkProgram.Line::value).contains(
+          org.assertj.core.groups.Tuple.tuple("Presupuesto estimado (MXN)", "$250,000.00"),
+          org.assertj.core.groups.Tuple.tuple("Actividad 1", "Actividad: Diagnóstico de boletas; Inicio: 15/01/2021;"
+              + " Fin: 30/06/2021; Entregable: Informe de diagnóstico"));
+      assertThat(version.changes()).isEmpty();
     });
     assertThat(record.lessons()).hasSize(2);
     assertThat(record.rulings()).extracting(TaskRecord::taskKey, TaskRecord::decision).contains(

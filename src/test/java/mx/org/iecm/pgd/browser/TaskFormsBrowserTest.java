@@ -1,20 +1,20 @@
 package mx.org.iecm.pgd.browser;
 
 import static mx.org.iecm.pgd.support.Submissions.returned;
-import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mx.org.iecm.pgd.cycle.CycleService;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.support.Browser;
 import mx.org.iecm.pgd.support.CycleDriver;
 import mx.org.iecm.pgd.support.OwnsCycles;
@@ -94,11 +94,16 @@ class TaskFormsBrowserTest {
     return variables.get(0);
   }
 
-  /** A stored list (a JSON variable) as JSON. */
+  /** A stored list or document (a JSON variable) as JSON. */
   private JsonNode storedList(String businessKey, String processKey, String name) throws Exception {
     JsonNode variable = stored(businessKey, processKey, name);
     assertThat(variable.get("type").asText()).isEqualTo("Json");
     return JSON.readTree(variable.get("value").asText());
+  }
+
+  /** The work program a cycle's planning ended with, read back through the engine's REST API. */
+  private JsonNode storedProgram(String businessKey) throws Exception {
+    return storedList(businessKey, "action-line-planning", "workProgram");
   }
 
   private static List<String> column(JsonNode rows, String column) {
@@ -195,19 +200,19 @@ class TaskFormsBrowserTest {
       awaitCompleted(staff, draft);
     }
 
-    JsonNode activities = storedList(key, "action-line-planning", "activities");
+    JsonNode activities = storedProgram(key).get("activities");
     assertThat(column(activities, "start")).containsExactly("2021-01-01", "2021-03-15", "2021-07-01");
     assertThat(column(activities, "end")).containsExactly("2021-03-15", "2021-12-31", "2021-09-30");
-    JsonNode indicator = storedList(key, "action-line-planning", "indicators").get(0);
+    JsonNode indicator = storedProgram(key).get("indicators").get(0);
     assertThat(indicator.get("baseline").decimalValue()).isEqualByComparingTo("12.5");
     assertThat(indicator.get("target").decimalValue()).isEqualByComparingTo("80");
     assertThat(indicator.get("frequency").asText()).isEqualTo("semestral");
-    JsonNode budget = stored(key, "action-line-planning", "budget");
-    assertThat(budget.get("type").asText()).isEqualTo("Double");
-    assertThat(budget.get("value").decimalValue()).isEqualByComparingTo("250000");
-    assertThat(stored(key, "action-line-planning", "risks").get("value").asText())
+    JsonNode budget = storedProgram(key).get("budget");
+    assertThat(budget.isNumber()).as("budget %s is a number", budget).isTrue();
+    assertThat(budget.decimalValue()).isEqualByComparingTo("250000");
+    assertThat(storedProgram(key).get("risks").asText())
         .isEqualTo("Baja asistencia en periodo electoral; 10 % del personal en campo.");
-    assertThat(stored(key, "action-line-planning", "goal").get("value").asText())
+    assertThat(storedProgram(key).get("goal").asText())
         .isEqualTo("Que todo el personal conozca sus derechos y la perspectiva de género.");
   }
 
@@ -215,10 +220,11 @@ class TaskFormsBrowserTest {
   void aReturnedDraftKeptOpenAMinuteKeepsEveryDateAndGoesBackAsItWas() throws Exception {
     String key = "PGD-2020-2023:12.4:2021";
     cycles.startLine(2021, "12.4");
-    Map<String, Object> program = new HashMap<>(workProgram(2021));
-    program.put("activities", Submissions.json("""
+    ObjectNode document = WorkProgram.read(Submissions.workProgramJson(2021));
+    document.set("activities", JSON.readTree("""
         [{"name":"Diagnóstico de plazas","start":"2021-01-01","end":"2021-06-30","deliverable":"Diagnóstico"},
          {"name":"Convocatoria incluyente","start":"2021-07-01","end":"2021-12-31","deliverable":"Convocatoria"}]"""));
+    Map<String, Object> program = Submissions.workProgramDocument(document.toString());
     driver.complete(key, "sa-staff1", "sa-staff", program);
     driver.complete(key, "sa-head1", "sa-head", returned("Agregue los riesgos de la convocatoria."));
     Task redraft = openTask(key);
@@ -254,12 +260,12 @@ class TaskFormsBrowserTest {
       awaitCompleted(staff, redraft);
     }
 
-    JsonNode activities = storedList(key, "action-line-planning", "activities");
+    JsonNode activities = storedProgram(key).get("activities");
     assertThat(column(activities, "start")).containsExactly("2021-01-01", "2021-07-01");
     assertThat(column(activities, "end")).containsExactly("2021-06-30", "2021-12-31");
-    assertThat(stored(key, "action-line-planning", "risks").get("value").asText())
+    assertThat(storedProgram(key).get("risks").asText())
         .isEqualTo("Retraso en la aprobación del diseño; pocas postulaciones de personas con discapacidad.");
-    assertThat(stored(key, "action-line-planning", "budget").get("value").decimalValue())
+    assertThat(storedProgram(key).get("budget").decimalValue())
         .isEqualByComparingTo("250000");
   }
 
@@ -276,9 +282,12 @@ class TaskFormsBrowserTest {
       assertThat(staff.timeZoneAndLanguage()).isEqualTo(Browser.MEXICO_CITY + " en-US");
       Tasklist form = Tasklist.open(staff).filter(MY_AREA).openTask("Informar avance · línea 12.8 · 2021");
       assertThat(form.claimLabel()).isEqualTo("Claim");
-      assertThat(form.formText()).contains("Informe el avance del periodo con fecha de reporte 31/03/2021.");
+      assertThat(form.formText()).contains("Informe el avance del periodo con fecha de reporte 31/03/2021: una fila"
+          + " por actividad del programa vigente y por indicador que se mide en este periodo.");
       WebElement first = form.fieldById("activityProgress-1-percent");
-      assertThat(form.value(first)).isEqualTo("0");
+      // Nothing is answered for the person: the first report has no previous period either.
+      assertThat(form.value(first)).isEmpty();
+      assertThat(form.formText()).doesNotContain("periodo anterior");
 
       form.claim().typeInto(first, "100").tab()
           .typeHere("40").tab()
@@ -341,15 +350,15 @@ class TaskFormsBrowserTest {
       staff.screenshot("f4-refused-completion");
       assertThat(taskService.createTaskQuery().taskId(draft.getId()).singleResult().getAssignee())
           .isEqualTo("utcsyd-staff1");
-      assertThat(runtimeService.getVariables(draft.getExecutionId())).doesNotContainKeys("activities", "budget");
+      assertThat(runtimeService.getVariables(draft.getExecutionId())).doesNotContainKeys("workProgram");
 
       form.typeInto(start, "15/01/2021").tab();
       assertThat(form.fieldError(start)).isEmpty();
       form.complete();
       awaitCompleted(staff, draft);
     }
-    assertThat(column(storedList(key, "action-line-planning", "activities"), "start")).containsExactly("2021-01-15");
-    assertThat(stored(key, "action-line-planning", "budget").get("value").decimalValue()).isEqualByComparingTo("45000");
+    assertThat(column(storedProgram(key).get("activities"), "start")).containsExactly("2021-01-15");
+    assertThat(storedProgram(key).get("budget").decimalValue()).isEqualByComparingTo("45000");
   }
 
   private static boolean overlap(Rectangle a, Rectangle b) {

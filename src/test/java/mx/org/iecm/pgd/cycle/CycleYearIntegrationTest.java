@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import mx.org.iecm.pgd.planning.ProgramVersions;
 import mx.org.iecm.pgd.support.EngineRest;
+import mx.org.iecm.pgd.support.Submissions;
 import mx.org.iecm.pgd.support.MailServer;
 import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
@@ -86,8 +87,8 @@ class CycleYearIntegrationTest {
       identityService.createMembership("deoeyg-both", "deoeyg-head");
     }
     JsonNode draft = engine.task("deoeyg-both", key, "deoeyg-staff");
-    Map<String, Object> invalid = new HashMap<>(workProgram(2021));
-    invalid.put("budget", -5);
+    Map<String, Object> invalid = Submissions.workProgramDocument(
+        Submissions.workProgramJson(2021).replace("\"budget\":250000", "\"budget\":-5"));
     ResponseEntity<JsonNode> refused = engine.submit("deoeyg-both", draft.get("id").asText(), invalid);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText())

@@ -111,7 +111,7 @@ class ProcessModelTest {
 
   @Test
   void everyUserTaskOfTheDiagramsIsDeclaredOnceAndEveryDeclarationIsInADiagram() {
-    UserTasks declared = new UserTasks(ProcessBeans.declarations(null), ProcessBeans.FORMS);
+    UserTasks declared = new UserTasks(ProcessBeans.declarations(null, null), ProcessBeans.FORMS);
     List<String> inDiagrams = userTasks().stream().map(UserTask::getId).toList();
     assertThat(inDiagrams).doesNotHaveDuplicates();
     assertThat(declared.all()).extracting(task -> task.id()).containsExactlyInAnyOrderElementsOf(inDiagrams);
@@ -127,15 +127,30 @@ class ProcessModelTest {
 
   @Test
   void callActivitiesPassTheBusinessKeyAndNamedVariablesOnly() {
+    List<String> called = new java.util.ArrayList<>();
     for (BpmnModelInstance model : MODELS.values()) {
       for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+        called.add(call.getCalledElement());
         List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
         assertThat(ins).as("business key into %s", call.getId())
             .anyMatch(in -> "#{execution.processBusinessKey}".equals(in.getCamundaBusinessKey()));
         assertThat(ins).as("no 'all variables' in %s", call.getId())
             .noneMatch(in -> "all".equals(in.getCamundaVariables()));
-        assertThat(ins).extracting(CamundaIn::getCamundaTarget).contains("planCode", "actionLineId", "year",
-            "responsibleArea");
+        // The cycle's line, year and area come from the key (CycleContextListener), never from the caller.
+        assertThat(ins).extracting(CamundaIn::getCamundaTarget).as("context mapped into %s", call.getId())
+            .doesNotContain("planCode", "actionLineId", "year", "responsibleArea", "lineText", "areaName");
+      }
+    }
+    for (BpmnModelInstance model : MODELS.values()) {
+      for (org.camunda.bpm.model.bpmn.instance.Process process
+          : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)) {
+        if (called.contains(process.getId())) {
+          assertThat(process.getExtensionElements().getElementsQuery()
+              .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).list())
+              .as("start listeners of %s", process.getId())
+              .anyMatch(listener -> "start".equals(listener.getCamundaEvent())
+                  && "${cycleContextListener}".equals(listener.getCamundaDelegateExpression()));
+        }
       }
     }
   }

@@ -9,7 +9,7 @@ import static mx.org.iecm.pgd.support.Submissions.decision;
 import static mx.org.iecm.pgd.support.Submissions.implementation;
 import static mx.org.iecm.pgd.support.Submissions.progress;
 import static mx.org.iecm.pgd.support.Submissions.rootCause;
-import static mx.org.iecm.pgd.support.Submissions.workProgram;
+import static mx.org.iecm.pgd.support.Submissions.workProgramJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -20,7 +20,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.org.iecm.pgd.cycle.BusinessKey;
+import mx.org.iecm.pgd.planning.WorkProgram;
+import mx.org.iecm.pgd.support.Submissions;
+import mx.org.iecm.pgd.task.Submission;
 import mx.org.iecm.pgd.support.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -30,12 +35,22 @@ import org.junit.jupiter.api.Test;
 @Deployment(resources = {"bpmn/action-line-execution.bpmn", "bpmn/program-change.bpmn", "bpmn/corrective-action.bpmn"})
 class ExecutionProcessTest extends ProcessTest {
 
+  /** Execution of a cycle whose version 1 of the program (Submissions.workProgramJson) was approved. */
   private ProcessInstance startExecution(int year) {
-    Map<String, Object> program = new HashMap<>(workProgram(year));
-    program.put("programVersion", 1);
-    beans.programVersions.store(new BusinessKey("PGD-2020-2023", "1.1", year), "{}", "Programa de trabajo aprobado",
-        "sgce2", Instant.now(), "planning");
-    return start(ExecutionProcess.KEY, "1.1", year, program);
+    ObjectNode approved = WorkProgram.withServerProperties(WorkProgram.read(workProgramJson(year)), 1);
+    beans.programVersions.store(new BusinessKey("PGD-2020-2023", "1.1", year), 1, approved.toString(),
+        "Programa de trabajo aprobado", "sgce2", Instant.now(), "planning");
+    return start(ExecutionProcess.KEY, "1.1", year, Map.of(WorkProgram.VARIABLE, WorkProgram.value(approved)));
+  }
+
+  private JsonNode variable(Task task, String name) {
+    return Submission.toJson(engine.getTaskService().getVariable(task.getId(), name));
+  }
+
+  private static List<String> column(JsonNode rows, String column) {
+    List<String> values = new java.util.ArrayList<>();
+    rows.forEach(row -> values.add(row.path(column).asText()));
+    return values;
   }
 
   @Test
@@ -153,9 +168,36 @@ class ExecutionProcessTest extends ProcessTest {
         .isEqualTo("Las fechas del rediseño ya no son alcanzables.");
     assertThat(engine.getTaskService().getVariable(draft.getId(), "returnComments")).isNull();
 
-    Map<String, Object> change = new HashMap<>(workProgram(2021));
+    // The draft opens on the whole program in force: budget and risks included.
+    JsonNode inForce = variable(draft, WorkProgram.VARIABLE);
+    assertThat(inForce.path("version").asInt()).isEqualTo(1);
+    assertThat(inForce.path("budget").decimalValue()).isEqualByComparingTo("250000");
+    assertThat(inForce.path("risks").asText()).startsWith("Retraso en la aprobación");
+
+    // Staff add an activity and an annual indicator; the form sends back the rest as it was (and a
+    // version number of its own, which the server replaces).
+    ObjectNode revised = ((ObjectNode) inForce.deepCopy()).put("version", 7);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) revised.get("activities")).addObject()
+        .put("name", "Campaña de difusión").put("start", "2021-08-01").put("end", "2021-11-30")
+        .put("deliverable", "Cápsulas y carteles");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) revised.get("indicators")).addObject()
+        .put("name", "Personas informadas").put("formula", "personas alcanzadas").put("unit", "personas")
+        .put("frequency", "anual").put("baseline", 0).put("target", 5000);
+    Map<String, Object> change = new HashMap<>(Submissions.workProgramDocument(revised.toString()));
     change.put("changeReason", "Mover el rediseño al segundo semestre por la licitación.");
     staff.completeTaskOf(key, change);
+
+    // The approvers see what changed from version 1, field by field.
+    Task approval = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(ProgramChangeProcess.TASK_APPROVE_CHANGE_HEAD).singleResult();
+    assertThat(variable(approval, WorkProgram.VARIABLE).path("version").asInt()).isEqualTo(1);
+    assertThat(column(variable(approval, ProgramChangeProcess.PROGRAM_CHANGES), "label"))
+        .containsExactly("Actividad 3", "Indicador 2");
+    assertThat(column(variable(approval, ProgramChangeProcess.PROGRAM_CHANGES), "after")).containsExactly(
+        "Agregado: Actividad: Campaña de difusión; Inicio: 01/08/2021; Fin: 30/11/2021; Entregable: Cápsulas y"
+            + " carteles",
+        "Agregado: Nombre del indicador: Personas informadas; Fórmula: personas alcanzadas; Unidad de medida:"
+            + " personas; Frecuencia de medición: anual; Línea base: 0; Meta: 5,000");
     head.completeTaskOf(key, approve());
     sgce.completeTaskOf(key, approve());
 
@@ -163,7 +205,62 @@ class ExecutionProcessTest extends ProcessTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "Programa de trabajo aprobado"),
             org.assertj.core.groups.Tuple.tuple(2, "Mover el rediseño al segundo semestre por la licitación."));
-    assertThat(execution).isWaitingAt(EVENT_REPORT_DATE_REACHED).variables().containsEntry("programVersion", 2);
+    JsonNode stored = WorkProgram.read(beans.programVersions.of(key).get(1).content());
+    assertThat(stored.path("version").asInt()).isEqualTo(2);
+    assertThat(stored.path("budget").decimalValue()).isEqualByComparingTo("250000");
+    assertThat(stored.path("activities")).hasSize(3);
+    assertThat(execution).isWaitingAt(EVENT_REPORT_DATE_REACHED);
+
+    // The next report measures version 2: three activities, no banner, nothing prefilled; the annual
+    // indicator is not asked for in September.
+    clockAt(2021, 10, 1);
+    fireTimer(key);
+    Task report = task(execution);
+    assertThat(report.getTaskDefinitionKey()).isEqualTo(TASK_REPORT_PROGRESS);
+    assertThat(column(variable(report, "activityProgress"), "activity")).containsExactly("Diagnóstico de boletas",
+        "Rediseño y prueba con ciudadanía", "Campaña de difusión");
+    assertThat(column(variable(report, "activityProgress"), "percent")).containsOnly("null");
+    assertThat(column(variable(report, "indicatorValues"), "indicator")).containsExactly(
+        "Votos nulos por error de llenado");
+    assertThat(variable(report, ProgressReport.PREVIOUS_REPORT).path("activities").path("Diagnóstico de boletas")
+        .asInt()).isZero();
+    assertThat(engine.getTaskService().getVariable(report.getId(), "returnComments")).isNull();
+    assertThat(engine.getTaskService().getVariable(report.getId(), "evidenceLinks")).isNull();
+  }
+
+  @Test
+  void anAnnualIndicatorIsAskedForOnlyInTheDecemberReport() {
+    clockAt(2021, 1, 10);
+    ObjectNode program = WorkProgram.read(workProgramJson(2021));
+    ((ObjectNode) program.get("indicators").get(0)).put("frequency", "anual");
+    ObjectNode approved = WorkProgram.withServerProperties(program, 1);
+    beans.programVersions.store(new BusinessKey("PGD-2020-2023", "1.1", 2021), 1, approved.toString(),
+        "Programa de trabajo aprobado", "sgce2", Instant.now(), "planning");
+    ProcessInstance execution = start(ExecutionProcess.KEY, "1.1", 2021,
+        Map.of(WorkProgram.VARIABLE, WorkProgram.value(approved)));
+    String key = execution.getBusinessKey();
+    List<Integer> asked = new java.util.ArrayList<>();
+    for (int month : new int[] {4, 7, 10}) {
+      clockAt(2021, month, 1);
+      fireTimer(key);
+      asked.add(variable(task(execution), "indicatorValues").size());
+      Map<String, Object> report = new HashMap<>(progress(100));
+      report.put("indicatorValues", Submissions.json("[]"));
+      staff.completeTaskOf(key, report);
+      head.completeTaskOf(key, approve());
+    }
+    clockAt(2022, 1, 1);
+    fireTimer(key);
+    asked.add(variable(task(execution), "indicatorValues").size());
+
+    assertThat(asked).containsExactly(0, 0, 0, 1);
+    // Leaving it out in December is refused.
+    Map<String, Object> withoutIt = new HashMap<>(progress(100));
+    withoutIt.put("indicatorValues", Submissions.json("[]"));
+    assertThatThrownBy(() -> staff.completeTaskOf(key, withoutIt))
+        .isInstanceOf(mx.org.iecm.pgd.task.SubmissionRefusedException.class)
+        .hasMessageContaining("Valores de los indicadores: debe traer una fila por cada indicador que se mide en este"
+            + " periodo del programa vigente, con su nombre: faltan «Votos nulos por error de llenado»");
   }
 
   @Test

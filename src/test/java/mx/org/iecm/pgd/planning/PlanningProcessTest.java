@@ -1,5 +1,6 @@
 package mx.org.iecm.pgd.planning;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_APPROVE_PROGRAM_HEAD;
 import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY;
 import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_DRAFT_PROGRAM;
@@ -135,12 +136,14 @@ class PlanningProcessTest extends ProcessTest {
   @Test
   void invalidDraftIsRefusedWithEveryProblemAndTheTaskStaysAsItWas() {
     ProcessInstance planning = startPlanning("1.1", 2020);
-    Map<String, Object> draft = new HashMap<>(workProgram(2020));
-    draft.put("goal", " ");
-    draft.put("budget", "mucho");
-    draft.put("activities", Submissions.json(
-        "[{\"name\":\"Diagnóstico\",\"start\":\"2020-06-30\",\"end\":\"2020-01-15\",\"deliverable\":\"Informe\"},"
-            + "{\"name\":\"Prueba\",\"start\":\"2021-01-10\",\"end\":\"2021-02-10\",\"deliverable\":\"Boleta\"}]"));
+    ObjectNode program = WorkProgram.read(Submissions.workProgramJson(2020));
+    program.put("goal", " ");
+    program.put("budget", "mucho");
+    program.set("activities", WorkProgram.read("{\"rows\":"
+        + "[{\"name\":\"Diagnóstico\",\"start\":\"2020-06-30\",\"end\":\"2020-01-15\",\"deliverable\":\"Informe\"},"
+        + "{\"name\":\"Prueba\",\"start\":\"2021-01-10\",\"end\":\"2021-02-10\",\"deliverable\":\"Boleta\"}]}")
+        .get("rows"));
+    Map<String, Object> draft = Submissions.workProgramDocument(program.toString());
 
     assertThatThrownBy(() -> staff.completeTaskOf(planning.getBusinessKey(), draft))
         .isInstanceOf(SubmissionRefusedException.class)
@@ -151,7 +154,7 @@ class PlanningProcessTest extends ProcessTest {
         .hasMessageContaining("Presupuesto estimado (MXN): debe ser un número; se recibió «mucho»");
 
     assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM).variables()
-        .doesNotContainKeys("goal", "budget", "activities", "preparedBy");
+        .doesNotContainKeys(WorkProgram.VARIABLE, "preparedBy");
   }
 
   @Test

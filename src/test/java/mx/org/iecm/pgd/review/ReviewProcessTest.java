@@ -9,13 +9,14 @@ import static mx.org.iecm.pgd.support.Submissions.implementation;
 import static mx.org.iecm.pgd.support.Submissions.results;
 import static mx.org.iecm.pgd.support.Submissions.returned;
 import static mx.org.iecm.pgd.support.Submissions.rootCause;
-import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.Map;
+import mx.org.iecm.pgd.planning.WorkProgram;
+import mx.org.iecm.pgd.support.Submissions;
 import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
 import mx.org.iecm.pgd.support.ProcessTest;
 import mx.org.iecm.pgd.task.SubmissionRefusedException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ReviewProcessTest extends ProcessTest {
 
   private ProcessInstance startReview() {
-    return start(ReviewProcess.KEY, "1.1", 2021, Map.of("indicators", workProgram(2021).get("indicators")));
+    return start(ReviewProcess.KEY, "1.1", 2021, Map.of(WorkProgram.VARIABLE, Submissions.json(Submissions.workProgramJson(2021))));
   }
 
   @Test

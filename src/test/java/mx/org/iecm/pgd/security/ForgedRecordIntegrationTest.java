@@ -242,31 +242,42 @@ class ForgedRecordIntegrationTest {
     String submit = "task/" + openTask(key).getId() + "/submit-form";
     Snapshot before = snapshot(key);
 
-    Map<String, Object> url = new HashMap<>(EngineRest.variables(workProgram(2022)));
-    url.put("goal", Map.of("type", "Object", "value", "{\"protocol\":\"http\",\"host\":\"example.org\"}",
+    Map<String, Object> url = new HashMap<>();
+    url.put("workProgram", Map.of("type", "Object", "value", "{\"protocol\":\"http\",\"host\":\"example.org\"}",
         "valueInfo", Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")));
     assertRefused(staff.post(submit, Map.of("variables", url)), 400,
-        "Variable «goal»: debe ser de tipo String; se recibió el tipo «Object»");
+        "Variable «workProgram»: debe ser de tipo Json; se recibió el tipo «Object»");
 
-    Map<String, Object> xml = new HashMap<>(EngineRest.variables(workProgram(2022)));
-    xml.put("risks", Map.of("type", "Xml", "value", "<riesgo/>"));
+    Map<String, Object> xml = new HashMap<>();
+    xml.put("workProgram", Map.of("type", "Xml", "value", "<programa/>"));
     assertRefused(staff.post(submit, Map.of("variables", xml)), 400, "se recibió el tipo «Xml»");
 
-    Map<String, Object> serialized = new HashMap<>(EngineRest.variables(workProgram(2022)));
-    serialized.put("budget", Map.of("type", "Object", "value", "rO0ABXQAA2FiYw==", "valueInfo",
+    Map<String, Object> serialized = new HashMap<>();
+    serialized.put("workProgram", Map.of("type", "Object", "value", "rO0ABXQAA2FiYw==", "valueInfo",
         Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")));
-    assertRefused(staff.post(submit, Map.of("variables", serialized)), 400, "Variable «budget»: debe ser de tipo Double");
+    assertRefused(staff.post(submit, Map.of("variables", serialized)), 400,
+        "Variable «workProgram»: debe ser de tipo Json");
 
-    Map<String, Object> invalidJson = new HashMap<>(EngineRest.variables(workProgram(2022)));
-    invalidJson.put("activities", Map.of("type", "Json", "value", "[{\"name\": "));
-    assertRefused(staff.post(submit, Map.of("variables", invalidJson)), 400, "Variable «activities»: no es JSON válido");
+    Map<String, Object> invalidJson = new HashMap<>();
+    invalidJson.put("workProgram", Map.of("type", "Json", "value", "{\"goal\": "));
+    assertRefused(staff.post(submit, Map.of("variables", invalidJson)), 400,
+        "Variable «workProgram»: no es JSON válido");
 
-    Map<String, Object> extraColumn = new HashMap<>(EngineRest.variables(workProgram(2022)));
-    extraColumn.put("indicators", Map.of("type", "Json", "value",
-        "[{\"name\":\"x\",\"formula\":\"a/b\",\"unit\":\"%\",\"frequency\":\"anual\",\"baseline\":0,\"target\":1,"
-            + "\"approvedBy\":\"sgce1\"}]"));
-    assertRefused(staff.post(submit, Map.of("variables", extraColumn)), 400,
-        "la columna «approvedBy» no es de este formulario");
+    Map<String, Object> list = new HashMap<>();
+    list.put("workProgram", Map.of("type", "Json", "value", "[]"));
+    assertRefused(staff.post(submit, Map.of("variables", list)), 400,
+        "Variable «workProgram»: debe ser un documento JSON (un objeto)");
+
+    Map<String, Object> extraField = new HashMap<>();
+    extraField.put("workProgram", Map.of("type", "Json", "value", Submissions.workProgramJson(2022)
+        .replace("\"frequency\":\"trimestral\"", "\"frequency\":\"trimestral\",\"approvedBy\":\"sgce1\"")));
+    assertRefused(staff.post(submit, Map.of("variables", extraField)), 400,
+        "Indicador 1: «approvedBy» no es un campo del programa de trabajo");
+
+    Map<String, Object> legacy = new HashMap<>();
+    legacy.put("goal", Map.of("type", "String", "value", "Objetivo suelto"));
+    assertRefused(staff.post(submit, Map.of("variables", legacy)), 400,
+        "Variable «goal»: esta tarea no la admite; su formulario escribe workProgram");
 
     assertRefused(staff.post(submit, "{\"variables\": "), 400, "no es JSON válido");
     assertThat(snapshot(key)).isEqualTo(before);

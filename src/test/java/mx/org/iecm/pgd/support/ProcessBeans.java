@@ -11,6 +11,7 @@ import mx.org.iecm.pgd.closure.ClosureTasks;
 import mx.org.iecm.pgd.closure.LessonsLearned;
 import mx.org.iecm.pgd.closure.StoreLessonsDelegate;
 import mx.org.iecm.pgd.correctiveaction.CorrectiveActionTasks;
+import mx.org.iecm.pgd.cycle.CycleContextListener;
 import mx.org.iecm.pgd.cycle.CycleKeyListener;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.cycle.EnterPhaseListener;
@@ -76,12 +77,13 @@ public final class ProcessBeans {
     lessons = new LessonsLearned(dataSource);
     cycles = new CycleService(CATALOG, engine.getRuntimeService(), engine.getHistoryService(),
         engine.getIdentityService());
-    userTasks = new UserTasks(declarations(engine.getRuntimeService()), FORMS);
+    userTasks = new UserTasks(declarations(engine.getRuntimeService(), programVersions), FORMS);
     Routing routing = new Routing(CATALOG, userTasks);
     Mocks.register("routing", routing);
     Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30), userTasks));
     Mocks.register("enterPhaseListener", new EnterPhaseListener());
     Mocks.register("cycleKeyListener", new CycleKeyListener(CATALOG));
+    Mocks.register("cycleContextListener", new CycleContextListener(cycles));
     // Sealing runs after the Spring transaction commits; the in-memory engine has none.
     Mocks.register("sealCaseListener", (ExecutionListener) execution -> { });
     journal = new CaseJournal(dataSource);
@@ -97,8 +99,9 @@ public final class ProcessBeans {
   }
 
   /** The user tasks each phase declares, as the application registers them. */
-  public static List<UserTaskDeclarations> declarations(RuntimeService runtimeService) {
-    return List.of(new PlanningTasks(CATALOG), new ExecutionTasks(), new ReviewTasks(), new ClosureTasks(runtimeService),
+  public static List<UserTaskDeclarations> declarations(RuntimeService runtimeService, ProgramVersions versions) {
+    return List.of(new PlanningTasks(CATALOG), new ExecutionTasks(versions), new ReviewTasks(),
+        new ClosureTasks(runtimeService),
         new CorrectiveActionTasks());
   }
 

@@ -16,19 +16,30 @@ public final class Submissions {
     return SpinValues.jsonValue(json).create();
   }
 
-  /** A complete, valid work program for the year: two activities and one indicator. */
+  /** A complete, valid work program for the year: two activities and one quarterly indicator. */
+  public static String workProgramJson(int year) {
+    return """
+        {"goal":"Reducir en 20 %% los votos nulos por errores de llenado de la boleta.",
+         "activities":[
+           {"name":"Diagnóstico de boletas","start":"%1$d-01-15","end":"%1$d-06-30","deliverable":"Informe de diagnóstico"},
+           {"name":"Rediseño y prueba con ciudadanía","start":"%1$d-07-01","end":"%1$d-12-15","deliverable":"Boleta rediseñada"}],
+         "indicators":[{"name":"Votos nulos por error de llenado","formula":"nulos / emitidos * 100","unit":"%%",
+           "frequency":"trimestral","baseline":4.5,"target":3.6}],
+         "budget":250000,
+         "risks":"Retraso en la aprobación del diseño por el Consejo General."}""".formatted(year);
+  }
+
+  /** The submission of a draft with {@link #workProgramJson}. */
   public static Map<String, Object> workProgram(int year) {
     Map<String, Object> values = new HashMap<>();
-    values.put("goal", "Reducir en 20 % los votos nulos por errores de llenado de la boleta.");
-    values.put("activities", json("""
-        [{"name":"Diagnóstico de boletas","start":"%1$d-01-15","end":"%1$d-06-30","deliverable":"Informe de diagnóstico"},
-         {"name":"Rediseño y prueba con ciudadanía","start":"%1$d-07-01","end":"%1$d-12-15","deliverable":"Boleta rediseñada"}]
-        """.formatted(year)));
-    values.put("indicators", json("""
-        [{"name":"Votos nulos por error de llenado","formula":"nulos / emitidos * 100","unit":"%",
-          "frequency":"trimestral","baseline":4.5,"target":3.6}]"""));
-    values.put("budget", 250000);
-    values.put("risks", "Retraso en la aprobación del diseño por el Consejo General.");
+    values.put("workProgram", json(workProgramJson(year)));
+    return values;
+  }
+
+  /** The submission of a draft with the given work program document. */
+  public static Map<String, Object> workProgramDocument(String document) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("workProgram", json(document));
     return values;
   }
 

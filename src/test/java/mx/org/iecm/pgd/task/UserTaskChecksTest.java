@@ -3,10 +3,14 @@ package mx.org.iecm.pgd.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import mx.org.iecm.pgd.cycle.BusinessKey;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.support.ProcessBeans;
 import mx.org.iecm.pgd.support.Submissions;
 import org.junit.jupiter.api.Test;
@@ -19,10 +23,21 @@ class UserTaskChecksTest {
 
   static final BusinessKey CYCLE_2021 = BusinessKey.parse("PGD-2020-2023:1.1:2021");
 
-  final UserTasks tasks = new UserTasks(ProcessBeans.declarations(null), ProcessBeans.FORMS);
+  final UserTasks tasks = new UserTasks(ProcessBeans.declarations(null, null), ProcessBeans.FORMS);
 
   private static Map<String, Object> program(int year) {
     return new HashMap<>(Submissions.workProgram(year));
+  }
+
+  /** A draft whose work program is the valid one of 2021 changed by {@code change}. */
+  private static Map<String, Object> program(Consumer<ObjectNode> change) {
+    ObjectNode document = WorkProgram.read(Submissions.workProgramJson(2021));
+    change.accept(document);
+    return Submissions.workProgramDocument(document.toString());
+  }
+
+  private static ObjectNode json(String json) {
+    return WorkProgram.read(json);
   }
 
   private List<Problem> check(String taskId, Map<String, ?> values) {
@@ -36,9 +51,9 @@ class UserTaskChecksTest {
 
   @Test
   void workProgramListsAreCheckedRowByRow() {
-    Map<String, Object> values = program(2021);
-    values.put("indicators", Submissions.json(
-        "[{\"name\":\"\",\"formula\":\"a/b\",\"unit\":\"%\",\"frequency\":\"diaria\",\"baseline\":\"x\",\"target\":5}]"));
+    Map<String, Object> values = program(document -> document.set("indicators", json(
+        "{\"rows\":[{\"name\":\"\",\"formula\":\"a/b\",\"unit\":\"%\",\"frequency\":\"diaria\",\"baseline\":\"x\",\"target\":5}]}")
+        .get("rows")));
 
     assertThat(check("Task_DraftProgram", values)).containsExactly(
         new Problem("indicators[1].name", "Indicador 1 – Nombre del indicador", "es obligatorio"),
@@ -48,9 +63,9 @@ class UserTaskChecksTest {
 
   @Test
   void aDateIsACalendarDateNotATimestampCutToItsFirstTenCharacters() {
-    Map<String, Object> values = program(2021);
-    values.put("activities", Submissions.json("""
-        [{"name":"Talleres","start":"2021-01-01T06:00:00.000Z","end":"2021-02-30","deliverable":"Listas"}]"""));
+    Map<String, Object> values = program(document -> document.set("activities", json("""
+        {"rows":[{"name":"Talleres","start":"2021-01-01T06:00:00.000Z","end":"2021-02-30","deliverable":"Listas"}]}""")
+        .get("rows")));
 
     assertThat(check("Task_DraftProgram", values)).extracting(Problem::text).containsExactly(
         "Actividad 1 – Inicio: no es una fecha válida (AAAA-MM-DD): «2021-01-01T06:00:00.000Z»",
@@ -59,27 +74,28 @@ class UserTaskChecksTest {
 
   @Test
   void anAmountIsANumberWithAtMostTwoDecimalsNeverTextReadAsOne() {
-    for (Object budget : List.of("250,000", "250 000", "$250,000.00")) {
-      Map<String, Object> values = program(2021);
-      values.put("budget", budget);
-      assertThat(check("Task_DraftProgram", values)).extracting(Problem::text)
+    for (String budget : List.of("250,000", "250 000", "$250,000.00", "250000")) {
+      assertThat(check("Task_DraftProgram", program(document -> document.put("budget", budget))))
+          .extracting(Problem::text)
           .containsExactly("Presupuesto estimado (MXN): debe ser un número; se recibió «" + budget + "»");
     }
-    Map<String, Object> values = program(2021);
-    values.put("budget", 1500.505);
-    assertThat(check("Task_DraftProgram", values)).extracting(Problem::text)
+    assertThat(check("Task_DraftProgram", program(document -> document.put("budget", new BigDecimal("1500.505")))))
+        .extracting(Problem::text)
         .containsExactly("Presupuesto estimado (MXN): admite como máximo dos decimales; se recibió 1500.505");
-    values.put("budget", 250000.5);
-    assertThat(check("Task_DraftProgram", values)).isEmpty();
+    assertThat(check("Task_DraftProgram", program(document -> document.put("budget", -1))))
+        .extracting(Problem::text).containsExactly("Presupuesto estimado (MXN): no puede ser menor que 0");
+    assertThat(check("Task_DraftProgram", program(document -> document.put("budget", new BigDecimal("250000.5")))))
+        .isEmpty();
   }
 
   @Test
   void textOverItsLimitIsRefused() {
-    Map<String, Object> values = program(2021);
-    values.put("goal", "x".repeat(2001));
-
-    assertThat(check("Task_DraftProgram", values)).extracting(Problem::text)
-        .containsExactly("Objetivo específico: excede 2000 caracteres");
+    assertThat(check("Task_DraftProgram", program(document -> document.put("goal", "x".repeat(2001)))))
+        .extracting(Problem::text).containsExactly("Objetivo específico: excede 2000 caracteres");
+    assertThat(check("Task_DraftProgram", program(document -> document.put("goal", " "))))
+        .extracting(Problem::text).containsExactly("Objetivo específico: es obligatorio");
+    assertThat(check("Task_DraftProgram", program(document -> document.remove("goal"))))
+        .containsExactly(new Problem("goal", "Objetivo específico", "es obligatorio"));
   }
 
   @Test
@@ -95,7 +111,10 @@ class UserTaskChecksTest {
   @Test
   void progressPercentMustBeBetweenZeroAndOneHundred() {
     Map<String, Object> values = new HashMap<>(Submissions.progress(50));
-    values.put("activityProgress", Submissions.json("[{\"activity\":\"Diagnóstico\",\"percent\":120}]"));
+    values.putAll(Submissions.workProgram(2021));
+    values.put("activityProgress", Submissions.json("""
+        [{"activity":"Diagnóstico de boletas","percent":120},
+         {"activity":"Rediseño y prueba con ciudadanía","percent":50}]"""));
 
     assertThat(check("Task_ReportProgress", values)).extracting(Problem::text)
         .containsExactly("Actividad 1 – % de avance: debe estar entre 0 y 100");
@@ -120,12 +139,49 @@ class UserTaskChecksTest {
 
   @Test
   void aListRowCarriesOnlyTheColumnsOfItsForm() {
-    Map<String, Object> values = program(2021);
-    values.put("activities", Submissions.json("""
-        [{"name":"Talleres","start":"2021-01-01","end":"2021-02-01","deliverable":"Listas","approvedBy":"se-head1"}]"""));
+    Map<String, Object> values = new HashMap<>(Submissions.results());
+    values.put("indicatorResults", Submissions.json(
+        "[{\"indicator\":\"Votos nulos\",\"target\":3.6,\"value\":3.4,\"approvedBy\":\"se-head1\"}]"));
 
-    assertThat(check("Task_DraftProgram", values)).containsExactly(new Problem("activities[1].approvedBy",
-        "activities 1", "la columna «approvedBy» no es de este formulario"));
+    assertThat(check("Task_ReportResults", values)).containsExactly(new Problem("indicatorResults[1].approvedBy",
+        "indicatorResults 1", "la columna «approvedBy» no es de este formulario"));
+  }
+
+  @Test
+  void theWorkProgramCarriesOnlyTheFieldsOfItsSchemaAndNoneOfTheServersOwn() {
+    Map<String, Object> values = program(document -> {
+      ((ObjectNode) document.get("activities").get(0)).put("approvedBy", "se-head1");
+      document.put("approvedBy", "sgce1");
+    });
+    assertThat(check("Task_DraftProgram", values)).containsExactlyInAnyOrder(
+        new Problem("workProgram", "Programa de trabajo", "«approvedBy» no es un campo del programa de trabajo"),
+        new Problem("activities[1]", "Actividad 1", "«approvedBy» no es un campo del programa de trabajo"));
+    // The version number and schema are the server's: whatever a form sends is replaced, not refused.
+    assertThat(check("Task_DraftProgram", program(document -> document.put("version", 99).put("schemaVersion", 7))))
+        .isEmpty();
+    assertThat(WorkProgram.withServerProperties(json("{\"version\":99,\"schemaVersion\":7,\"goal\":\"g\"}"), 3))
+        .hasToString("{\"schemaVersion\":1,\"version\":3,\"goal\":\"g\"}");
+    assertThat(WorkProgram.withServerProperties(json("{\"version\":99,\"goal\":\"g\"}"), null))
+        .hasToString("{\"schemaVersion\":1,\"goal\":\"g\"}");
+  }
+
+  @Test
+  void activitiesFallInTheFiscalYearAndEndAfterTheyStart() {
+    Map<String, Object> values = program(document -> document.set("activities", json("""
+        {"rows":[{"name":"Talleres","start":"2020-12-01","end":"2021-02-01","deliverable":"Listas"},
+                 {"name":"Foros","start":"2021-05-01","end":"2021-04-01","deliverable":"Minutas"}]}""").get("rows")));
+
+    assertThat(check("Task_DraftProgram", values)).containsExactly(
+        new Problem("activities[1].start", "Actividad 1 – Inicio", "debe caer dentro del año 2021"),
+        new Problem("activities[2].end", "Actividad 2 – Fin", "es anterior a «Inicio»"));
+  }
+
+  @Test
+  void aWorkProgramThatIsNoDocumentIsRefusedByName() {
+    assertThat(check("Task_DraftProgram", Map.of("workProgram", Submissions.json("[1, 2]"))))
+        .containsExactly(new Problem("workProgram", "Programa de trabajo", "debe ser un documento JSON (un objeto)"));
+    assertThat(check("Task_DraftProgram", Map.of()))
+        .containsExactly(new Problem("workProgram", "Programa de trabajo", "es obligatorio"));
   }
 
   @Test
@@ -150,8 +206,10 @@ class UserTaskChecksTest {
         assertThat(task.fields()).isNotEmpty().doesNotContainKeys("decision", "comments");
       }
     });
-    assertThat(tasks.get("Task_DraftProgram").fields().get("activities").columns())
-        .containsExactly("name", "start", "end", "deliverable");
-    assertThat(tasks.get("Task_DraftProgram").fields().get("budget").type()).isEqualTo(TaskForm.Type.NUMBER);
+    assertThat(tasks.get("Task_DraftProgram").fields()).containsOnlyKeys("workProgram");
+    assertThat(tasks.get("Task_DraftProgram").fields().get("workProgram").type()).isEqualTo(TaskForm.Type.DOCUMENT);
+    assertThat(tasks.get("Task_DraftChangeRequest").fields()).containsOnlyKeys("changeReason", "workProgram");
+    assertThat(tasks.get("Task_ReportProgress").fields().get("activityProgress").columns())
+        .containsExactly("activity", "percent");
   }
 }

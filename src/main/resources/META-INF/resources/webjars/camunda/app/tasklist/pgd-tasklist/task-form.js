@@ -1,7 +1,9 @@
 // One task form: which variables it shows and which it writes, read once from the <form> element
 //
-//   <form name="taskForm" pgd-task-form="goal:String activities:Json(name,start,end) budget:Double"
+//   <form name="taskForm" pgd-task-form="changeReason:String workProgram:Json rows:Json(name,start)"
 //         pgd-shows="actionLineId year lineText">
+//
+// (Json with columns is a list of rows; Json alone is a document, one object, such as the work program.)
 //
 // and the embedded-forms life cycle of Tasklist (the "camForm" of Camunda's Forms SDK) wired to it:
 // the form fetches exactly those variables, edits the written ones in $scope.values, shows the others
@@ -16,15 +18,19 @@ import forms from './module.js';
 const FIELD = /^(\w+):(String|Double|Json)(?:\(([\w,]+)\))?$/;
 
 /**
- * "goal:String activities:Json(name,start)" → [{name: 'goal', type: 'String'},
- * {name: 'activities', type: 'Json', columns: ['name', 'start']}]. The server reads the same
- * declaration (task/TaskForms.java) and accepts nothing else from the form.
+ * "goal:String activities:Json(name,start) workProgram:Json" → [{name: 'goal', type: 'String'},
+ * {name: 'activities', type: 'Json', columns: ['name', 'start']}, {name: 'workProgram', type: 'Json',
+ * columns: null, document: true}]. The server reads the same declaration (task/TaskForms.java) and accepts
+ * nothing else from the form.
  */
 export function declaration(text) {
   return (text || '').split(/\s+/).filter(Boolean).map(entry => {
     const match = FIELD.exec(entry);
-    if (!match || (match[2] === 'Json') !== Boolean(match[3])) throw new Error(`pgd-task-form: cannot read «${entry}»`);
-    return { name: match[1], type: match[2], columns: match[3] ? match[3].split(',') : null };
+    if (!match || (match[2] !== 'Json' && match[3])) throw new Error(`pgd-task-form: cannot read «${entry}»`);
+    return {
+      name: match[1], type: match[2], columns: match[3] ? match[3].split(',') : null,
+      document: match[2] === 'Json' && !match[3]
+    };
   });
 }
 
@@ -41,12 +47,15 @@ export function fieldId(path) {
 }
 
 function initial(field, value) {
+  if (field.document) return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
   if (field.type === 'Json') return Array.isArray(value) ? value : [{}];
   if (value === undefined) return null;
   return value;
 }
 
 function outgoing(field, value) {
+  // A document as it is, without what Angular adds to track its rows.
+  if (field.document) return JSON.parse(window.angular.toJson(value || {}));
   if (field.type === 'Json') {
     // Each row with the declared columns only, as the server expects them.
     return (value || []).map(row => Object.fromEntries(field.columns.map(column => [column,

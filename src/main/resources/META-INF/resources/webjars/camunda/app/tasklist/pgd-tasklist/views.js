@@ -3,7 +3,8 @@
 //
 //   <pgd-cycle>           line, year, its text and the responsible area
 //   <pgd-returned>        who returned the work, from which task, when, and why (the returned task's own)
-//   <pgd-program>         a work program: goal, budget, risks, activities and indicators
+//   <pgd-program>         the proposed work program (data.workProgram): goal, budget, risks, activities, indicators
+//   <pgd-program-changes> what the proposal changes from the version in force, field by field (data.programChanges)
 //   <pgd-progress-report> a progress report: each activity's percentage, indicator values, evidence
 //   <pgd-results>         final results per indicator, summary and evidence
 //   <pgd-lessons>         lessons learned with their category
@@ -43,17 +44,17 @@ forms.directive('pgdReturned', view(`
 
 forms.directive('pgdProgram', view(`
   <section class="pgd-program">
-    <h4>Programa de trabajo propuesto<span ng-if="data.programVersion">
-      (sustituye a la versión {{ data.programVersion }})</span></h4>
+    <h4>Programa de trabajo propuesto<span ng-if="data.workProgram.version">
+      (sustituye a la versión {{ data.workProgram.version }})</span></h4>
     <dl class="pgd-facts">
-      <dt>Objetivo específico</dt><dd class="pgd-text">{{ data.goal }}</dd>
-      <dt>Presupuesto estimado</dt><dd class="pgd-amount">\${{ data.budget | pgdNumber:2 }} MXN</dd>
-      <dt>Riesgos</dt><dd class="pgd-text">{{ data.risks || '—' }}</dd>
+      <dt>Objetivo específico</dt><dd class="pgd-text">{{ data.workProgram.goal }}</dd>
+      <dt>Presupuesto estimado</dt><dd class="pgd-amount">\${{ data.workProgram.budget | pgdNumber:2 }} MXN</dd>
+      <dt>Riesgos</dt><dd class="pgd-text">{{ data.workProgram.risks || '—' }}</dd>
     </dl>
     <table class="table table-condensed pgd-table">
       <caption>Actividades</caption>
       <thead><tr><th>Actividad</th><th>Inicio</th><th>Fin</th><th>Entregable</th></tr></thead>
-      <tbody><tr ng-repeat="activity in data.activities">
+      <tbody><tr ng-repeat="activity in data.workProgram.activities">
         <td>{{ activity.name }}</td><td class="pgd-date">{{ activity.start | pgdDate }}</td>
         <td class="pgd-date">{{ activity.end | pgdDate }}</td><td>{{ activity.deliverable }}</td>
       </tr></tbody>
@@ -62,10 +63,23 @@ forms.directive('pgdProgram', view(`
       <caption>Indicadores</caption>
       <thead><tr><th>Indicador</th><th>Fórmula</th><th>Unidad</th><th>Frecuencia</th>
         <th class="pgd-number">Línea base</th><th class="pgd-number">Meta</th></tr></thead>
-      <tbody><tr ng-repeat="indicator in data.indicators">
+      <tbody><tr ng-repeat="indicator in data.workProgram.indicators">
         <td>{{ indicator.name }}</td><td>{{ indicator.formula }}</td><td>{{ indicator.unit }}</td>
         <td>{{ indicator.frequency | pgdFrequency }}</td><td class="pgd-number">{{ indicator.baseline | pgdNumber }}</td>
         <td class="pgd-number">{{ indicator.target | pgdNumber }}</td>
+      </tr></tbody>
+    </table>
+  </section>`));
+
+forms.directive('pgdProgramChanges', view(`
+  <section class="pgd-program-changes" ng-if="data.programChanges">
+    <h4>Cambios respecto de la versión vigente<span ng-if="data.workProgram.version">
+      ({{ data.workProgram.version }})</span></h4>
+    <p ng-if="!data.programChanges.length">La propuesta no cambia ningún campo del programa vigente.</p>
+    <table class="table table-condensed pgd-table" ng-if="data.programChanges.length">
+      <thead><tr><th>Campo</th><th>Versión vigente</th><th>Propuesta</th></tr></thead>
+      <tbody><tr ng-repeat="change in data.programChanges">
+        <td>{{ change.label }}</td><td class="pgd-text">{{ change.before }}</td><td class="pgd-text">{{ change.after }}</td>
       </tr></tbody>
     </table>
   </section>`));
@@ -189,7 +203,19 @@ forms.directive('pgdDecision', () => ({
   }
 }));
 
-forms.directive('pgdProgramEditor', () => ({ restrict: 'E', scope: false, templateUrl: PROGRAM_EDITOR }));
+forms.directive('pgdProgramEditor', () => ({
+  restrict: 'E',
+  scope: false,
+  templateUrl: PROGRAM_EDITOR,
+  link(scope) {
+    // A first draft starts with one empty activity and one empty indicator to fill in.
+    scope.$watch('values.workProgram', program => {
+      if (!program) return;
+      if (!Array.isArray(program.activities) || !program.activities.length) program.activities = [{}];
+      if (!Array.isArray(program.indicators) || !program.indicators.length) program.indicators = [{}];
+    });
+  }
+}));
 
 // Loaded with Tasklist, so that a form never waits for it.
 forms.run(['$templateRequest', $templateRequest => {
