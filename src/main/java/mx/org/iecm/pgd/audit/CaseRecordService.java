@@ -248,7 +248,7 @@ public class CaseRecordService {
       return new Check(true, COMPLETENESS, List.of("cancelled".equals(outcome)
           ? "El ciclo se canceló: no se le exige el recorrido completo." : "El ciclo no ha terminado."));
     }
-    List<String> missing = RequiredApprovals.missing(catalog, key.toString(), history.journal());
+    List<String> missing = RequiredApprovals.missing(catalog, key.toString(), history);
     return new Check(missing.isEmpty(), COMPLETENESS, missing);
   }
 

@@ -89,7 +89,7 @@ public class CaseSeals {
     }
     CaseHistory history = reader.read(businessKey);
     String text = CanonicalRecord.text(CanonicalRecord.records(history));
-    List<String> missing = RequiredApprovals.missing(catalog, businessKey, history.journal());
+    List<String> missing = RequiredApprovals.missing(catalog, businessKey, history);
     String signer = history.journal().stream()
         .filter(entry -> ClosureProcess.TASK_SIGN_CLOSURE.equals(entry.taskKey()))
         .reduce((first, second) -> second).map(CaseJournal.Entry::actor).orElse(null);
@@ -139,7 +139,7 @@ public class CaseSeals {
     }
     return new Verification(businessKey, true, intact, (String) seal[0], (String) seal[1], currentDigest,
         (java.time.Instant) seal[3], (String) seal[4], differences, (Boolean) seal[5],
-        RequiredApprovals.missing(catalog, businessKey, history.journal()));
+        RequiredApprovals.missing(catalog, businessKey, history));
   }
 
   static List<String> differences(Map<String, ObjectNode> sealed, Map<String, ObjectNode> now) {

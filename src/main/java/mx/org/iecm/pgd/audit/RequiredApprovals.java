@@ -9,7 +9,10 @@ import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.closure.ClosureProcess;
 import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.execution.ExecutionProcess;
+import mx.org.iecm.pgd.execution.ProgramChangeProcess;
 import mx.org.iecm.pgd.planning.PlanningProcess;
+import mx.org.iecm.pgd.planning.ProgramVersions.ProgramVersion;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.review.ReviewProcess;
 
 /**
@@ -19,7 +22,8 @@ import mx.org.iecm.pgd.review.ReviewProcess;
  * closing event) lacks some of them, and each missing one is named.
  *
  * <p>Each phase counts from its last preparation (the draft, the results, the closing report): a
- * return sends the work back to be prepared again, and only the approvals after it count.
+ * return sends the work back to be prepared again, and only the approvals after it count. Each version
+ * a program change made is checked the same way within its change.
  */
 final class RequiredApprovals {
 
@@ -31,13 +35,22 @@ final class RequiredApprovals {
   }
 
   /** What the closed cycle {@code businessKey} lacks, in Spanish; empty when it is complete. */
-  static List<String> missing(PlanCatalog catalog, String businessKey, List<CaseJournal.Entry> journal) {
+  static List<String> missing(PlanCatalog catalog, String businessKey, CaseHistory history) {
+    return missing(catalog, businessKey, history.journal(), history.versions());
+  }
+
+  static List<String> missing(PlanCatalog catalog, String businessKey, List<CaseJournal.Entry> journal,
+      List<ProgramVersion> versions) {
     Optional<BusinessKey> key = BusinessKey.tryParse(businessKey);
     if (key.isEmpty()) {
       return List.of("«" + businessKey + "» no es la clave de un ciclo: el ciclo no salió de la aplicación.");
     }
     return catalog.plan(key.get().planCode()).flatMap(plan -> plan.actionLine(key.get().actionLineId()))
-        .map(line -> missing(journal, line))
+        .map(line -> {
+          List<String> missing = new ArrayList<>(missing(journal, line));
+          missing.addAll(changes(journal, versions, line));
+          return missing;
+        })
         .orElseGet(() -> List.of("La línea " + key.get().actionLineId() + " no está en el catálogo del plan "
             + key.get().planCode() + "."));
   }
@@ -86,6 +99,37 @@ final class RequiredApprovals {
           "Cierre: falta la aprobación del cierre por la persona titular del área.");
       require(missing, closure, ClosureProcess.TASK_SIGN_CLOSURE, Set.of(APPROVE), 1,
           "Cierre: falta la firma del cierre por la Oficina del SGCE.");
+    }
+    return missing;
+  }
+
+  /**
+   * Each version made by a program change: drafted by the area, approved by its head, confirmed by every
+   * co-responsible area whose activities it changed (from the version before), approved by the SGCE —
+   * counted within the change's own process, from its last draft.
+   */
+  static List<String> changes(List<CaseJournal.Entry> journal, List<ProgramVersion> versions, ActionLine line) {
+    List<String> missing = new ArrayList<>();
+    for (int i = 1; i < versions.size(); i++) {
+      ProgramVersion version = versions.get(i);
+      String prefix = "Modificación (versión " + version.version() + "): ";
+      List<CaseJournal.Entry> change = since(journal.stream()
+          .filter(entry -> CaseJournal.SUBMISSION.equals(entry.kind())
+              && version.processInstanceId().equals(entry.processInstanceId()))
+          .toList(), ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST);
+      if (change == null) {
+        missing.add(prefix + "no hay solicitud elaborada por el área.");
+        continue;
+      }
+      require(missing, change, ProgramChangeProcess.TASK_APPROVE_CHANGE_HEAD, Set.of(APPROVE), 1,
+          prefix + "falta la aprobación de la persona titular del área.");
+      long touched = WorkProgram.areasTouched(WorkProgram.read(versions.get(i - 1).content()),
+          WorkProgram.read(version.content())).stream().filter(line.coResponsibleAreas()::contains).count();
+      require(missing, change, ProgramChangeProcess.TASK_CONFIRM_CHANGE_CO_RESPONSIBILITY, Set.of(APPROVE),
+          (int) touched, prefix + "faltan confirmaciones de las áreas corresponsables cuyas actividades cambia ("
+              + touched + " requeridas).");
+      require(missing, change, ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE, Set.of(APPROVE), 1,
+          prefix + "falta la aprobación de la Oficina del SGCE.");
     }
     return missing;
   }

@@ -44,4 +44,12 @@ public record ActionLine(
     }
     return corrected;
   }
+
+  /** The areas that take part in the line: the responsible one first, then the co-responsible ones. */
+  public List<String> areas() {
+    List<String> areas = new java.util.ArrayList<>();
+    areas.add(responsibleArea);
+    areas.addAll(coResponsibleAreas);
+    return List.copyOf(areas);
+  }
 }

@@ -2,6 +2,9 @@ package mx.org.iecm.pgd.execution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
+import mx.org.iecm.pgd.planning.PlanningProcess;
+import mx.org.iecm.pgd.planning.PlanningTasks;
 import mx.org.iecm.pgd.planning.ProgramVersions;
 import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.task.DeadlineKind;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The user tasks of execution: progress reports validated by the head, the SGCE's analysis of a
- * deviation, and changes of the approved program.
+ * deviation, and changes of the approved program (confirmed by the co-responsible areas whose
+ * activities they touch).
  */
 @Component
 public class ExecutionTasks implements UserTaskDeclarations {
@@ -23,9 +27,11 @@ public class ExecutionTasks implements UserTaskDeclarations {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProgramVersions versions;
+  private final PlanCatalog catalog;
 
-  public ExecutionTasks(ProgramVersions versions) {
+  public ExecutionTasks(ProgramVersions versions, PlanCatalog catalog) {
     this.versions = versions;
+    this.catalog = catalog;
   }
 
   @Override
@@ -38,8 +44,10 @@ public class ExecutionTasks implements UserTaskDeclarations {
         UserTask.decision(ExecutionProcess.TASK_ANALYSE_DEVIATION, Role.REVIEWER),
         UserTask.preparation(ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST, DeadlineKind.DRAFT, problems -> {
           problems.requiredText(ProgramChangeProcess.CHANGE_REASON, "Justificación de la modificación", TEXT_MAX);
-          WorkProgram.check(problems);
+          WorkProgram.check(problems, PlanningTasks.lineAreas(catalog, problems.cycle()));
         }).onComplete((execution, submission) -> {
+          // A new request starts a new round of confirmations.
+          execution.setVariable(PlanningProcess.CO_RESPONSIBLE_RETURNS, 0);
           // The draft revises the version in force, whatever number the form sent.
           Integer inForce = versions.latest(execution.getProcessBusinessKey())
               .map(ProgramVersions.ProgramVersion::version).orElse(null);
@@ -47,6 +55,12 @@ public class ExecutionTasks implements UserTaskDeclarations {
               WorkProgram.value(WorkProgram.withServerProperties(submission.json(WorkProgram.VARIABLE), inForce)));
         }),
         UserTask.decision(ProgramChangeProcess.TASK_APPROVE_CHANGE_HEAD, Role.HEAD).onCreate(this::showChanges),
+        UserTask.decision(ProgramChangeProcess.TASK_CONFIRM_CHANGE_CO_RESPONSIBILITY, Role.CO_RESPONSIBLE_HEAD)
+            .onCreate(task -> {
+              showChanges(task);
+              PlanningTasks.nameCoArea(catalog, task);
+            })
+            .onComplete(PlanningTasks::countReturn),
         UserTask.decision(ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE, Role.REVIEWER).onCreate(this::showChanges));
   }
 

@@ -9,6 +9,7 @@ public final class ProgramChangeProcess {
 
   public static final String TASK_DRAFT_CHANGE_REQUEST = "Task_DraftChangeRequest";
   public static final String TASK_APPROVE_CHANGE_HEAD = "Task_ApproveChangeHead";
+  public static final String TASK_CONFIRM_CHANGE_CO_RESPONSIBILITY = "Task_ConfirmChangeCoResponsibility";
   public static final String TASK_APPROVE_CHANGE_SGCE = "Task_ApproveChangeSgce";
   public static final String TASK_STORE_CHANGED_VERSION = "Task_StoreChangedVersion";
   public static final String EVENT_CHANGE_APPROVED = "Event_ChangeApproved";

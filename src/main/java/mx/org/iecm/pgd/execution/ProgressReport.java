@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.planning.ProgramIndicators;
+import mx.org.iecm.pgd.planning.ProgramRows;
 import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.task.Problems;
 import mx.org.iecm.pgd.task.Submission;
@@ -46,70 +44,13 @@ final class ProgressReport {
     });
     problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
     problems.optionalText(ExecutionProcess.PROBLEMS, "Problemas encontrados", LONG_TEXT_MAX);
-    JsonNode program = WorkProgram.of(name -> {
-      JsonNode value = problems.json(name);
-      return value == null || value.isMissingNode() ? null : value;
-    });
-    sameRows(problems, ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", "activity", "actividad",
+    JsonNode program = WorkProgram.of(problems);
+    ProgramRows.same(problems, ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", "activity", "actividad",
         WorkProgram.rows(program, WorkProgram.ACTIVITIES));
     List<JsonNode> due = ProgramIndicators.dueIn(program, month(problems.value(ExecutionProcess.REPORT_DATE)));
-    sameRows(problems, ExecutionProcess.INDICATOR_VALUES, "Valores de los indicadores", "indicator",
+    ProgramRows.same(problems, ExecutionProcess.INDICATOR_VALUES, "Valores de los indicadores", "indicator",
         "indicador que se mide en este periodo", due);
-    sameTargets(problems, due);
-  }
-
-  /**
-   * A report measures the program in force: one row per activity (or indicator due) of it, each named as
-   * the program names it, none left out and none added (dropping a late activity would raise the average;
-   * leaving out an unmet indicator would hide it).
-   */
-  static void sameRows(Problems problems, String field, String label, String column, String what,
-      List<JsonNode> program) {
-    JsonNode rows = problems.json(field);
-    if (rows == null || (!rows.isArray() && !rows.isMissingNode())) {
-      return; // the rows' own check says it must be a list
-    }
-    List<String> expected = program.stream().map(row -> row.path("name").asText("")).toList();
-    List<String> reported = names(rows, column);
-    List<String> missing = expected.stream().filter(name -> !reported.contains(name)).toList();
-    List<String> extra = reported.stream().filter(name -> !expected.contains(name)).distinct().toList();
-    List<String> repeated = reported.stream().filter(name -> reported.indexOf(name) != reported.lastIndexOf(name))
-        .distinct().toList();
-    List<String> found = new ArrayList<>();
-    if (!missing.isEmpty()) {
-      found.add("faltan " + quoted(missing));
-    }
-    if (!extra.isEmpty()) {
-      found.add("no son del programa vigente " + quoted(extra));
-    }
-    if (!repeated.isEmpty()) {
-      found.add("se repiten " + quoted(repeated));
-    }
-    if (!found.isEmpty()) {
-      problems.add(field, label, "debe traer una fila por cada " + what + " del programa vigente, con su nombre: "
-          + String.join("; ", found));
-    }
-  }
-
-  /** The target of each indicator row is the program's: a report does not move it. */
-  private static void sameTargets(Problems problems, List<JsonNode> due) {
-    JsonNode rows = problems.json(ExecutionProcess.INDICATOR_VALUES);
-    if (rows == null || !rows.isArray()) {
-      return;
-    }
-    Map<String, JsonNode> targets = new HashMap<>();
-    due.forEach(indicator -> targets.put(indicator.path("name").asText(), indicator.path("target")));
-    for (int i = 0; i < rows.size(); i++) {
-      JsonNode row = rows.get(i);
-      JsonNode target = targets.get(row.path("indicator").asText());
-      JsonNode sent = row.path("target");
-      if (target != null && !sent.isMissingNode() && !sent.isNull()
-          && (!sent.isNumber() || sent.decimalValue().compareTo(target.decimalValue()) != 0)) {
-        problems.add(ExecutionProcess.INDICATOR_VALUES + "[" + (i + 1) + "].target", "Indicador " + (i + 1)
-            + " – Meta", "la meta de «" + row.path("indicator").asText() + "» en el programa vigente es "
-            + target.asText() + "; se recibió «" + sent.asText() + "»");
-      }
-    }
+    ProgramRows.sameTargets(problems, ExecutionProcess.INDICATOR_VALUES, due);
   }
 
   /** The month a report's period ends in (12, all indicators, when the report has no date). */
@@ -122,18 +63,6 @@ final class ProgressReport {
     } catch (DateTimeParseException e) {
       return 12;
     }
-  }
-
-  private static List<String> names(JsonNode rows, String column) {
-    List<String> names = new ArrayList<>();
-    if (rows != null && rows.isArray()) {
-      rows.forEach(row -> names.add(row.path(column).asText("")));
-    }
-    return names;
-  }
-
-  private static String quoted(List<String> names) {
-    return String.join(", ", names.stream().map(name -> "«" + name + "»").toList());
   }
 
   /**

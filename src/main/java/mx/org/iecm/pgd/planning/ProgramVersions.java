@@ -24,7 +24,7 @@ public class ProgramVersions {
 
   /** One stored version. */
   public record ProgramVersion(String businessKey, int version, String content, String reason, String approvedBy,
-      Instant approvedAt) {
+      Instant approvedAt, String processInstanceId) {
   }
 
   /** The number the next approved version of the cycle's program gets (1 for the first). */
@@ -50,21 +50,21 @@ public class ProgramVersions {
   /** The version in force: the latest approved one, if any. */
   public Optional<ProgramVersion> latest(String businessKey) {
     return jdbc.sql("""
-            SELECT business_key, version, content, reason, approved_by, approved_at
+            SELECT business_key, version, content, reason, approved_by, approved_at, process_instance_id
             FROM pgd_program_version WHERE business_key = ? ORDER BY version DESC LIMIT 1""")
         .param(businessKey)
         .query((rs, row) -> new ProgramVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getTimestamp(6).toInstant()))
+            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
         .optional();
   }
 
   public List<ProgramVersion> of(String businessKey) {
     return jdbc.sql("""
-            SELECT business_key, version, content, reason, approved_by, approved_at
+            SELECT business_key, version, content, reason, approved_by, approved_at, process_instance_id
             FROM pgd_program_version WHERE business_key = ? ORDER BY version""")
         .param(businessKey)
         .query((rs, row) -> new ProgramVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getTimestamp(6).toInstant()))
+            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
         .list();
   }
 }

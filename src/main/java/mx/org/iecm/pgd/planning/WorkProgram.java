@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import mx.org.iecm.pgd.task.Problems;
 import mx.org.iecm.pgd.task.Submission;
@@ -52,6 +54,8 @@ public final class WorkProgram {
   public static final String VERSION = "version";
   public static final String ACTIVITIES = "activities";
   public static final String INDICATORS = "indicators";
+  /** The column of an activity that names the area carrying it out. */
+  public static final String AREA = "area";
   static final int CURRENT_SCHEMA = 1;
 
   private static final String SCHEMA_RESOURCE = "/program/work-program.schema.json";
@@ -77,6 +81,14 @@ public final class WorkProgram {
   /** The document a scope carries; an empty object when there is none. */
   public static ObjectNode of(VariableScope scope) {
     return of(scope::getVariable);
+  }
+
+  /** The document among the variables a task's checks see (the process's, not only the submitted fields). */
+  public static ObjectNode of(Problems problems) {
+    return of(name -> {
+      JsonNode value = problems.json(name);
+      return value == null || value.isMissingNode() ? null : value;
+    });
   }
 
   /**
@@ -145,11 +157,12 @@ public final class WorkProgram {
   }
 
   /**
-   * Checks the document submitted in {@value #VARIABLE}: the schema, then the fiscal year. Problems name
-   * each field as the form does («Actividad 2 – Fin») with its path inside the document
+   * Checks the document submitted in {@value #VARIABLE}: the schema, then the fiscal year and the areas
+   * that carry out activities ({@code areas}: the line's responsible and co-responsible areas). Problems
+   * name each field as the form does («Actividad 2 – Fin») with its path inside the document
    * ({@code activities[2].end}).
    */
-  public static void check(Problems problems) {
+  public static void check(Problems problems, List<String> areas) {
     JsonNode sent = problems.json(VARIABLE);
     if (sent == null || sent.isMissingNode() || sent.isNull()) {
       problems.add(VARIABLE, title(SCHEMA_NODE), "es obligatorio");
@@ -176,6 +189,45 @@ public final class WorkProgram {
       problems.add(field(elements), label(elements), message(error, schemaAt(elements)));
     }
     inFiscalYear(problems, document);
+    List<JsonNode> activities = rows(document, ACTIVITIES);
+    for (int i = 0; i < activities.size(); i++) {
+      JsonNode area = activities.get(i).path(AREA);
+      if (area.isTextual() && !area.asText().isEmpty() && !areas.contains(area.asText())) {
+        List<Object> at = List.of(ACTIVITIES, i, AREA);
+        problems.add(field(at), label(at), "«" + area.asText() + "» no es el área responsable ni una"
+            + " corresponsable de la línea; se espera una de " + String.join(", ", areas));
+      }
+    }
+  }
+
+  /**
+   * The areas named by activities that differ between two versions: added, removed, changed, or moved
+   * from one area to another (both areas count).
+   */
+  public static Set<String> areasTouched(JsonNode before, JsonNode after) {
+    Set<String> areas = new TreeSet<>();
+    for (String area : areasNamed(before, after)) {
+      if (!activitiesOf(before, area).equals(activitiesOf(after, area))) {
+        areas.add(area);
+      }
+    }
+    return areas;
+  }
+
+  private static Set<String> areasNamed(JsonNode... documents) {
+    Set<String> areas = new TreeSet<>();
+    for (JsonNode document : documents) {
+      rows(document, ACTIVITIES).forEach(row -> {
+        if (row.path(AREA).isTextual() && !row.path(AREA).asText().isEmpty()) {
+          areas.add(row.path(AREA).asText());
+        }
+      });
+    }
+    return areas;
+  }
+
+  private static List<JsonNode> activitiesOf(JsonNode document, String area) {
+    return rows(document, ACTIVITIES).stream().filter(row -> area.equals(row.path(AREA).asText())).toList();
   }
 
   /** Activities inside the fiscal year, none ending before it starts (dates the schema found valid). */

@@ -1,9 +1,12 @@
 package mx.org.iecm.pgd.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.execution.ExecutionProcess;
 import mx.org.iecm.pgd.planning.ProgramIndicators;
+import mx.org.iecm.pgd.planning.ProgramRows;
+import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.task.DeadlineKind;
 import mx.org.iecm.pgd.task.Role;
 import mx.org.iecm.pgd.task.UserTask;
@@ -27,6 +30,11 @@ public class ReviewTasks implements UserTaskDeclarations {
           });
           problems.requiredText(ReviewProcess.RESULTS_SUMMARY, "Resumen de resultados", LONG_TEXT_MAX);
           problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
+          // The year's results: one row per indicator of the program in force, with its target.
+          List<JsonNode> indicators = WorkProgram.rows(WorkProgram.of(problems), WorkProgram.INDICATORS);
+          ProgramRows.same(problems, ReviewProcess.INDICATOR_RESULTS, "Resultados por indicador", "indicator",
+              "indicador", indicators);
+          ProgramRows.sameTargets(problems, ReviewProcess.INDICATOR_RESULTS, indicators);
         }).onCreate(task -> {
           if (task.getVariableLocal(CycleVariables.RETURN_COMMENTS) == null) {
             task.setVariable(ReviewProcess.INDICATOR_RESULTS,

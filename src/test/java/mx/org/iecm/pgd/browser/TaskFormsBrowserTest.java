@@ -1,11 +1,12 @@
 package mx.org.iecm.pgd.browser;
 
+import static mx.org.iecm.pgd.support.Submissions.approve;
 import static mx.org.iecm.pgd.support.Submissions.returned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * REST API, as an auditor, not only from the screen.
  */
 @PgdIntegrationTest
-@OwnsCycles({"12.2:2021", "12.3:2021", "12.4:2021", "12.7:2021", "12.8:2021"})
+@OwnsCycles({"12.2:2021", "12.3:2021", "12.4:2021", "12.6:2021", "12.7:2021", "12.8:2021"})
 class TaskFormsBrowserTest {
 
   static final String MY_AREA = "Tareas de mi área";
@@ -267,6 +268,47 @@ class TaskFormsBrowserTest {
         .isEqualTo("Retraso en la aprobación del diseño; pocas postulaciones de personas con discapacidad.");
     assertThat(storedProgram(key).get("budget").decimalValue())
         .isEqualByComparingTo("250000");
+  }
+
+  @Test
+  void theNextReportShowsThePreviousPeriodAsSuchAndAChangeShowsItsApproverWhatChanges() throws Exception {
+    String key = "PGD-2020-2023:12.6:2021";
+    cycles.startLine(2021, "12.6");
+    driver.plan(key, 2021, "utsi", List.of("deoeyg", "utgdh"));
+    driver.runDueTimers(key);
+    driver.report(key, "utsi", 40);
+    driver.runDueTimers(key);
+    Task report = openTask(key);
+
+    try (Browser staff = Browser.open(port)) {
+      staff.login("utsi-staff2", "demo");
+      Tasklist form = Tasklist.open(staff).filter(MY_AREA).openTask("Informar avance · línea 12.6 · 2021").claim();
+      assertThat(form.formText()).contains("fecha de reporte 30/06/2021", "periodo anterior: 40 %",
+          "periodo anterior: 4.1");
+      WebElement first = form.fieldById("activityProgress-1-percent");
+      assertThat(form.value(first)).isEmpty();
+      form.typeInto(first, "60").tab().typeHere("45").tab().typeHere("3.9").tab();
+      form.complete();
+      awaitCompleted(staff, report);
+    }
+    JsonNode progress = storedList(key, "action-line-execution", "activityProgress");
+    assertThat(progress).extracting(row -> row.get("percent").decimalValue().intValueExact()).containsExactly(60, 45);
+    driver.complete(key, "utsi-head2", "utsi-head", approve());
+
+    cycles.requestChange(2021, "12.6", "utsi-staff1");
+    ObjectNode revised = WorkProgram.read(Submissions.workProgramJson(2021)).put("budget", 310000.5);
+    Map<String, Object> change = Submissions.workProgramDocument(revised.toString());
+    change.put("changeReason", "El rediseño requiere una segunda impresión de prueba.");
+    driver.complete(key, "utsi-staff1", "utsi-staff", change);
+    try (Browser head = Browser.open(port)) {
+      head.login("utsi-head1", "demo");
+      Tasklist form = Tasklist.open(head).filter(MY_AREA)
+          .openTask("Aprobar modificación (titular) · línea 12.6 · 2021");
+      assertThat(form.formText()).contains("Cambios respecto de la versión vigente (1)",
+          "Presupuesto estimado (MXN)", "$250,000.00", "$310,000.50", "(sustituye a la versión 1)",
+          "El rediseño requiere una segunda impresión de prueba.");
+      head.screenshot("f5-change-approval-compares");
+    }
   }
 
   @Test

@@ -37,7 +37,12 @@ class ExecutionProcessTest extends ProcessTest {
 
   /** Execution of a cycle whose version 1 of the program (Submissions.workProgramJson) was approved. */
   private ProcessInstance startExecution(int year) {
-    ObjectNode approved = WorkProgram.withServerProperties(WorkProgram.read(workProgramJson(year)), 1);
+    return startExecution(year, WorkProgram.read(workProgramJson(year)));
+  }
+
+  /** Execution of line 1.1 in {@code year} with {@code program} approved as version 1. */
+  private ProcessInstance startExecution(int year, ObjectNode program) {
+    ObjectNode approved = WorkProgram.withServerProperties(program, 1);
     beans.programVersions.store(new BusinessKey("PGD-2020-2023", "1.1", year), 1, approved.toString(),
         "Programa de trabajo aprobado", "sgce2", Instant.now(), "planning");
     return start(ExecutionProcess.KEY, "1.1", year, Map.of(WorkProgram.VARIABLE, WorkProgram.value(approved)));
@@ -233,11 +238,7 @@ class ExecutionProcessTest extends ProcessTest {
     clockAt(2021, 1, 10);
     ObjectNode program = WorkProgram.read(workProgramJson(2021));
     ((ObjectNode) program.get("indicators").get(0)).put("frequency", "anual");
-    ObjectNode approved = WorkProgram.withServerProperties(program, 1);
-    beans.programVersions.store(new BusinessKey("PGD-2020-2023", "1.1", 2021), 1, approved.toString(),
-        "Programa de trabajo aprobado", "sgce2", Instant.now(), "planning");
-    ProcessInstance execution = start(ExecutionProcess.KEY, "1.1", 2021,
-        Map.of(WorkProgram.VARIABLE, WorkProgram.value(approved)));
+    ProcessInstance execution = startExecution(2021, program);
     String key = execution.getBusinessKey();
     List<Integer> asked = new java.util.ArrayList<>();
     for (int month : new int[] {4, 7, 10}) {
@@ -261,6 +262,76 @@ class ExecutionProcessTest extends ProcessTest {
         .isInstanceOf(mx.org.iecm.pgd.task.SubmissionRefusedException.class)
         .hasMessageContaining("Valores de los indicadores: debe traer una fila por cada indicador que se mide en este"
             + " periodo del programa vigente, con su nombre: faltan «Votos nulos por error de llenado»");
+  }
+
+  /** Version 1 whose second activity is carried out by the co-responsible area utalaod. */
+  private ProcessInstance startExecutionWithSharedActivity(int year) {
+    ObjectNode program = WorkProgram.read(workProgramJson(year));
+    ((ObjectNode) program.get("activities").get(1)).put("area", "utalaod");
+    return startExecution(year, program);
+  }
+
+  private Map<String, Object> changeRequest(JsonNode program, String reason) {
+    Map<String, Object> change = new HashMap<>(Submissions.workProgramDocument(program.toString()));
+    change.put("changeReason", reason);
+    return change;
+  }
+
+  /** Staff request a change that moves the end of one activity of the program in force; returns it. */
+  private ObjectNode requestChangeMovingEnd(ProcessInstance execution, int activity, String end, String reason) {
+    beans.cycles.requestChangeOfExecution(execution.getId());
+    String key = execution.getBusinessKey();
+    ObjectNode revised = (ObjectNode) variable(staff.taskOf(key), WorkProgram.VARIABLE).deepCopy();
+    ((ObjectNode) revised.get("activities").get(activity)).put("end", end);
+    staff.completeTaskOf(key, changeRequest(revised, reason));
+    return revised;
+  }
+
+  @Test
+  void aChangeToAnActivityOfACoResponsibleAreaIsConfirmedByThatAreaWhoseReturnSendsItBack() {
+    clockAt(2021, 2, 1);
+    ProcessInstance execution = startExecutionWithSharedActivity(2021);
+    String key = execution.getBusinessKey();
+    ObjectNode revised = requestChangeMovingEnd(execution, 1, "2021-12-31",
+        "La prueba con ciudadanía necesita dos semanas más.");
+    head.completeTaskOf(key, approve());
+
+    Task confirmation = coResponsibleHead.taskOf(key);
+    assertThat(confirmation.getTaskDefinitionKey()).isEqualTo(ProgramChangeProcess.TASK_CONFIRM_CHANGE_CO_RESPONSIBILITY);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(confirmation.getId()))
+        .extracting(link -> link.getGroupId()).containsExactly("utalaod-head");
+    assertThat(engine.getTaskService().getVariable(confirmation.getId(), "coAreaName"))
+        .isEqualTo(mx.org.iecm.pgd.support.ProcessBeans.CATALOG.area("utalaod").orElseThrow().name());
+    assertThat(column(variable(confirmation, ProgramChangeProcess.PROGRAM_CHANGES), "label"))
+        .containsExactly("Actividad 2 – Fin");
+    coResponsibleHead.completeTaskOf(key, Submissions.returned("Con esa fecha no alcanzamos a imprimir."));
+
+    // Back to the draft; once the area agrees, the SGCE decides.
+    Task redraft = staff.taskOf(key);
+    assertThat(redraft.getTaskDefinitionKey()).isEqualTo(ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST);
+    ((ObjectNode) revised.get("activities").get(1)).put("end", "2021-12-20");
+    staff.completeTaskOf(key, changeRequest(revised, "La prueba con ciudadanía necesita una semana más."));
+    head.completeTaskOf(key, approve());
+    coResponsibleHead.completeTaskOf(key, approve());
+    sgce.completeTaskOf(key, approve());
+
+    assertThat(beans.programVersions.of(key)).hasSize(2);
+    assertThat(WorkProgram.read(beans.programVersions.of(key).get(1).content()).path("activities").get(1)
+        .path("end").asText()).isEqualTo("2021-12-20");
+  }
+
+  @Test
+  void aChangeThatTouchesNoActivityOfACoResponsibleAreaGoesFromTheHeadToTheSgce() {
+    clockAt(2021, 2, 1);
+    ProcessInstance execution = startExecutionWithSharedActivity(2021);
+    String key = execution.getBusinessKey();
+    requestChangeMovingEnd(execution, 0, "2021-07-15", "El diagnóstico abarca también las boletas de consulta.");
+    head.completeTaskOf(key, approve());
+
+    Task next = sgce.taskOf(key);
+    assertThat(next.getTaskDefinitionKey()).isEqualTo(ProgramChangeProcess.TASK_APPROVE_CHANGE_SGCE);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(ProgramChangeProcess.TASK_CONFIRM_CHANGE_CO_RESPONSIBILITY).count()).isZero();
   }
 
   @Test

@@ -36,6 +36,25 @@ class WorkProgramTest {
   }
 
   @Test
+  void aChangeTouchesTheAreasWhoseActivitiesItAddsRemovesOrAlters() {
+    ObjectNode shared = version1();
+    ((ObjectNode) shared.get("activities").get(1)).put("area", "utalaod");
+    ObjectNode datesOfTheOther = shared.deepCopy();
+    ((ObjectNode) datesOfTheOther.get("activities").get(0)).put("end", "2021-07-31");
+    ObjectNode sharedOneLater = shared.deepCopy();
+    ((ObjectNode) sharedOneLater.get("activities").get(1)).put("end", "2021-12-31");
+    ObjectNode movedToAnother = shared.deepCopy();
+    ((ObjectNode) movedToAnother.get("activities").get(1)).put("area", "utvoe");
+    ObjectNode newShared = shared.deepCopy();
+    newShared.withArray("activities").addObject().put("name", "Foro").put("area", "utvoe");
+
+    assertThat(WorkProgram.areasTouched(shared, datesOfTheOther)).isEmpty();
+    assertThat(WorkProgram.areasTouched(shared, sharedOneLater)).containsExactly("utalaod");
+    assertThat(WorkProgram.areasTouched(shared, movedToAnother)).containsExactly("utalaod", "utvoe");
+    assertThat(WorkProgram.areasTouched(shared, newShared)).containsExactly("utvoe");
+  }
+
+  @Test
   void theSameProgramHasNoChangesWhateverItsVersionNumberOrNumberNotation() {
     ObjectNode same = version1().put("version", 5).put("budget", 250000.00);
 

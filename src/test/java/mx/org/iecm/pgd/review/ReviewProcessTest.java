@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ReviewProcessTest extends ProcessTest {
 
   private ProcessInstance startReview() {
-    return start(ReviewProcess.KEY, "1.1", 2021, Map.of(WorkProgram.VARIABLE, Submissions.json(Submissions.workProgramJson(2021))));
+    return start(ReviewProcess.KEY, "1.1", 2021,
+        Map.of(WorkProgram.VARIABLE, Submissions.json(Submissions.workProgramJson(2021))));
   }
 
   @Test
@@ -96,5 +97,23 @@ class ReviewProcessTest extends ProcessTest {
         .hasMessageContaining("Indicador 1 – Valor final: debe ser un número; se recibió «bajo»")
         .hasMessageContaining("Evidencias: el renglón 1 no es una liga http(s) válida");
     assertThat(review).isWaitingAt(TASK_REPORT_RESULTS);
+  }
+
+  @Test
+  void resultsMeasureEveryIndicatorOfTheProgramAtItsTarget() {
+    ProcessInstance review = startReview();
+    Map<String, Object> results = new java.util.HashMap<>(results());
+    results.put("indicatorResults", Submissions.json(
+        "[{\"indicator\":\"Votos nulos por error de llenado\",\"target\":2,\"value\":3.4},"
+            + "{\"indicator\":\"Indicador inventado\",\"target\":1,\"value\":1}]"));
+
+    assertThatThrownBy(() -> staff.completeTaskOf(review.getBusinessKey(), results))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("Resultados por indicador: debe traer una fila por cada indicador del programa vigente,"
+            + " con su nombre: no son del programa vigente «Indicador inventado»")
+        .hasMessageContaining("Indicador 1 – Meta: la meta de «Votos nulos por error de llenado» en el programa"
+            + " vigente es 3.6; se recibió «2»");
+    assertThat(review).isWaitingAt(TASK_REPORT_RESULTS);
+    assertThat(beans.journal.of(review.getBusinessKey())).isEmpty();
   }
 }

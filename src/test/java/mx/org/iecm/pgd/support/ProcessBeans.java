@@ -12,6 +12,7 @@ import mx.org.iecm.pgd.closure.LessonsLearned;
 import mx.org.iecm.pgd.closure.StoreLessonsDelegate;
 import mx.org.iecm.pgd.correctiveaction.CorrectiveActionTasks;
 import mx.org.iecm.pgd.cycle.CycleContextListener;
+import mx.org.iecm.pgd.execution.ChangedActivities;
 import mx.org.iecm.pgd.cycle.CycleKeyListener;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.cycle.EnterPhaseListener;
@@ -83,7 +84,8 @@ public final class ProcessBeans {
     Mocks.register("deadlines", new Deadlines(new DeadlineProperties(10, 5, 10, 30), userTasks));
     Mocks.register("enterPhaseListener", new EnterPhaseListener());
     Mocks.register("cycleKeyListener", new CycleKeyListener(CATALOG));
-    Mocks.register("cycleContextListener", new CycleContextListener(cycles));
+    Mocks.register("cycleContextListener", new CycleContextListener(cycles, CATALOG));
+    Mocks.register("changedActivities", new ChangedActivities(programVersions, CATALOG));
     // Sealing runs after the Spring transaction commits; the in-memory engine has none.
     Mocks.register("sealCaseListener", (ExecutionListener) execution -> { });
     journal = new CaseJournal(dataSource);
@@ -100,7 +102,7 @@ public final class ProcessBeans {
 
   /** The user tasks each phase declares, as the application registers them. */
   public static List<UserTaskDeclarations> declarations(RuntimeService runtimeService, ProgramVersions versions) {
-    return List.of(new PlanningTasks(CATALOG), new ExecutionTasks(versions), new ReviewTasks(),
+    return List.of(new PlanningTasks(CATALOG), new ExecutionTasks(versions, CATALOG), new ReviewTasks(),
         new ClosureTasks(runtimeService),
         new CorrectiveActionTasks());
   }

@@ -140,8 +140,9 @@ class UserTaskChecksTest {
   @Test
   void aListRowCarriesOnlyTheColumnsOfItsForm() {
     Map<String, Object> values = new HashMap<>(Submissions.results());
-    values.put("indicatorResults", Submissions.json(
-        "[{\"indicator\":\"Votos nulos\",\"target\":3.6,\"value\":3.4,\"approvedBy\":\"se-head1\"}]"));
+    values.putAll(Submissions.workProgram(2021));
+    values.put("indicatorResults", Submissions.json("[{\"indicator\":\"Votos nulos por error de llenado\","
+        + "\"target\":3.6,\"value\":3.4,\"approvedBy\":\"se-head1\"}]"));
 
     assertThat(check("Task_ReportResults", values)).containsExactly(new Problem("indicatorResults[1].approvedBy",
         "indicatorResults 1", "la columna «approvedBy» no es de este formulario"));
@@ -177,6 +178,16 @@ class UserTaskChecksTest {
   }
 
   @Test
+  void anActivityIsCarriedOutByAnAreaOfTheLine() {
+    // Line 1.1: deoeyg responsible, utalaod co-responsible.
+    assertThat(check("Task_DraftProgram", program(document -> ((ObjectNode) document.get("activities").get(1))
+        .put("area", "utalaod")))).isEmpty();
+    assertThat(check("Task_DraftProgram", program(document -> ((ObjectNode) document.get("activities").get(0))
+        .put("area", "utvoe")))).containsExactly(new Problem("activities[1].area", "Actividad 1 – Área que la realiza",
+            "«utvoe» no es el área responsable ni una corresponsable de la línea; se espera una de deoeyg, utalaod"));
+  }
+
+  @Test
   void aWorkProgramThatIsNoDocumentIsRefusedByName() {
     assertThat(check("Task_DraftProgram", Map.of("workProgram", Submissions.json("[1, 2]"))))
         .containsExactly(new Problem("workProgram", "Programa de trabajo", "debe ser un documento JSON (un objeto)"));
@@ -199,7 +210,7 @@ class UserTaskChecksTest {
 
   @Test
   void everyDecisionFormWritesTheDecisionAndCommentsAndEveryOtherFormItsOwnFields() {
-    assertThat(tasks.all()).hasSize(20).allSatisfy(task -> {
+    assertThat(tasks.all()).hasSize(21).allSatisfy(task -> {
       if (task.decides()) {
         assertThat(task.fields()).containsOnlyKeys("decision", "comments");
       } else {

@@ -23,6 +23,13 @@ const CATEGORIES = {
 
 forms.filter('pgdFrequency', () => value => FREQUENCIES[value] || value);
 forms.filter('pgdCategory', () => value => CATEGORIES[value] || value);
+/** An area code as its name among the line's areas (data.lineAreas); none is the responsible area's. */
+forms.filter('pgdArea', () => (code, areas) => {
+  const list = Array.isArray(areas) ? areas : [];
+  if (!code) return list.length ? list[0].name : 'El área responsable';
+  const area = list.find(candidate => candidate.code === code);
+  return area ? area.name : code;
+});
 
 function view(template) {
   return () => ({ restrict: 'E', scope: false, template });
@@ -53,10 +60,11 @@ forms.directive('pgdProgram', view(`
     </dl>
     <table class="table table-condensed pgd-table">
       <caption>Actividades</caption>
-      <thead><tr><th>Actividad</th><th>Inicio</th><th>Fin</th><th>Entregable</th></tr></thead>
+      <thead><tr><th>Actividad</th><th>Inicio</th><th>Fin</th><th>Entregable</th><th>Área que la realiza</th></tr></thead>
       <tbody><tr ng-repeat="activity in data.workProgram.activities">
         <td>{{ activity.name }}</td><td class="pgd-date">{{ activity.start | pgdDate }}</td>
         <td class="pgd-date">{{ activity.end | pgdDate }}</td><td>{{ activity.deliverable }}</td>
+        <td>{{ activity.area | pgdArea:data.lineAreas }}</td>
       </tr></tbody>
     </table>
     <table class="table table-condensed pgd-table">
