@@ -62,15 +62,16 @@ final class CaseExports {
       document.add(new Paragraph("Línea " + record.actionLineId() + " · " + record.year() + " — "
           + record.lineText(), body));
       document.add(new Paragraph("Área responsable: " + record.responsibleAreaName() + " · Resultado: "
-          + outcomeLabel(record.outcome()) + " · Inicio: " + when(record.startedAt()) + " (" + record.startedBy()
-          + ") · Fin: " + when(record.endedAt()), body));
+          + outcomeLabel(record.outcome()) + " · Inicio: " + when(record.startedAt())
+          + (record.startedBy() == null ? "" : " (" + record.person(record.startedBy()) + ")")
+          + " · Fin: " + when(record.endedAt()), body));
       if (record.cancellation() != null) {
         document.add(new Paragraph("Cancelación: " + record.cancellation().reason() + " ("
-            + record.cancellation().cancelledBy() + ")", body));
+            + record.person(record.cancellation().cancelledBy()) + ")", body));
       }
       document.add(new Paragraph("Sello de integridad: " + (record.seal() == null ? "sin sello"
           : record.seal().algorithm() + " " + record.seal().digest() + " · " + when(record.seal().sealedAt())
-          + " · firmó " + record.seal().sealedBy() + (Boolean.FALSE.equals(record.seal().complete())
+          + " · firmó " + record.person(record.seal().sealedBy()) + (Boolean.FALSE.equals(record.seal().complete())
           ? " · sellado como INCOMPLETO: le faltan aprobaciones" : "")), body));
 
       document.add(new Paragraph("Verificaciones", heading));
@@ -90,18 +91,29 @@ final class CaseExports {
       }
       Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
       for (TaskRecord task : record.tasks()) {
-        for (String value : List.of(task.name(), nz(task.assignee()), nz(task.completedBy()), when(task.created()),
-            when(task.due()), when(task.completed()) + (task.late() ? " (tarde)" : ""), nz(task.decision()),
+        for (String value : List.of(task.name(), nz(record.person(task.assignee())),
+            nz(record.person(task.completedBy())), when(task.created()), when(task.due()),
+            when(task.completed()) + (task.late() ? " (tarde)" : ""), nz(task.decisionLabel()),
             nz(task.comments()))) {
           tasks.addCell(new Phrase(value, small));
         }
       }
       document.add(tasks);
 
+      document.add(new Paragraph("Valores enviados", heading));
+      for (TaskRecord task : record.tasks()) {
+        if (task.values().isEmpty()) {
+          continue;
+        }
+        document.add(new Paragraph(task.name() + " — " + nz(record.person(task.completedBy())) + ", "
+            + when(task.completed()), body));
+        task.values().forEach(line -> document.add(new Paragraph(line.label() + ": " + line.value(), small)));
+      }
+
       document.add(new Paragraph("Versiones del programa de trabajo", heading));
       for (CaseRecord.ProgramVersionRecord version : record.programVersions()) {
         document.add(new Paragraph("Versión " + version.version() + " — " + version.reason() + " — aprobó "
-            + version.approvedBy() + " el " + when(version.approvedAt()), body));
+            + record.person(version.approvedBy()) + " el " + when(version.approvedAt()), body));
         version.changes().forEach(change -> document.add(new Paragraph("Cambio — " + change.label() + ": «"
             + change.before() + "» → «" + change.after() + "»", small)));
         version.fields().forEach(line -> document.add(new Paragraph(line.label() + ": " + line.value(), small)));
@@ -110,8 +122,8 @@ final class CaseExports {
       record.escalations().forEach(escalation -> document.add(new Paragraph(when(escalation.at()) + " — "
           + escalation.task() + ": " + escalation.detail(), body)));
       document.add(new Paragraph("Lecciones aprendidas", heading));
-      record.lessons().forEach(lesson -> document.add(new Paragraph("[" + lesson.category() + "] " + lesson.lesson(),
-          body)));
+      record.lessons().forEach(lesson -> document.add(new Paragraph(lesson.categoryLabel() + ": " + lesson.lesson()
+          + " — " + record.person(lesson.recordedBy()), body)));
     } catch (DocumentException e) {
       throw new IllegalStateException("Could not write the PDF of " + record.businessKey(), e);
     } finally {

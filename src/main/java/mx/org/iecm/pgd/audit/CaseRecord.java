@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import mx.org.iecm.pgd.planning.WorkProgram;
 
 /**
@@ -29,14 +30,29 @@ public record CaseRecord(
     List<TaskRecord> rulings,
     List<TimelineEntry> timeline,
     Checks checks,
-    SealInfo seal) {
+    SealInfo seal,
+    Map<String, String> people) {
+
+  /** A person as the expediente names them: «Ana Pérez (utsi-staff1)»; the user id alone if unknown. */
+  public String person(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    String name = people == null ? null : people.get(userId);
+    return name == null ? userId : name + " (" + userId + ")";
+  }
 
   public record Cancellation(String reason, String cancelledBy) {
   }
 
+  /**
+   * One task: {@code decision} as sent (a code), {@code decisionLabel} as the record reads it
+   * («Aprobado», «Devuelto»), {@code formValues} as sent and {@code values} as a person reads them.
+   */
   public record TaskRecord(String taskId, String processInstanceId, String process, String taskKey, String name,
       String assignee, String completedBy, Instant created, Instant due, Instant completed, boolean late,
-      String decision, String comments, JsonNode formValues, String outcome) {
+      String decision, String decisionLabel, String comments, JsonNode formValues, List<WorkProgram.Line> values,
+      String outcome) {
   }
 
   public record Escalation(String taskKey, String task, Instant at, String detail) {
@@ -50,7 +66,8 @@ public record CaseRecord(
       JsonNode content, List<WorkProgram.Line> fields, List<WorkProgram.Change> changes) {
   }
 
-  public record LessonRecord(String category, String lesson, String recordedBy, Instant recordedAt) {
+  public record LessonRecord(String category, String categoryLabel, String lesson, String recordedBy,
+      Instant recordedAt) {
   }
 
   public record TimelineEntry(Instant at, String kind, String description, String actor) {

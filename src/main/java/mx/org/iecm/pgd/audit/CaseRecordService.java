@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Set;
+import java.util.Arrays;
 import mx.org.iecm.pgd.planning.ProgramVersions;
 import mx.org.iecm.pgd.planning.WorkProgram;
 import java.util.Map;
@@ -17,6 +20,7 @@ import mx.org.iecm.pgd.audit.CaseRecord.Checks;
 import mx.org.iecm.pgd.audit.CaseRecord.Escalation;
 import mx.org.iecm.pgd.audit.CaseRecord.LessonRecord;
 import mx.org.iecm.pgd.audit.CaseRecord.ProgramVersionRecord;
+import mx.org.iecm.pgd.audit.CaseRecord.SealInfo;
 import mx.org.iecm.pgd.audit.CaseRecord.TaskRecord;
 import mx.org.iecm.pgd.audit.CaseRecord.TimelineEntry;
 import mx.org.iecm.pgd.catalog.Area;
@@ -30,6 +34,10 @@ import mx.org.iecm.pgd.execution.ExecutionProcess;
 import mx.org.iecm.pgd.planning.PlanningProcess;
 import mx.org.iecm.pgd.task.DeclaredTask;
 import mx.org.iecm.pgd.task.UserTasks;
+import org.camunda.bpm.engine.IdentityService;
+import mx.org.iecm.pgd.task.TaskForm;
+import mx.org.iecm.pgd.closure.LessonsLearned;
+import mx.org.iecm.pgd.ApplicationIdentity;
 import mx.org.iecm.pgd.web.NotFoundException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -48,11 +56,15 @@ public class CaseRecordService {
   private final PlanCatalog catalog;
   private final UserTasks userTasks;
 
-  CaseRecordService(CaseHistoryReader reader, CaseSeals seals, PlanCatalog catalog, UserTasks userTasks) {
+  private final IdentityService identityService;
+
+  CaseRecordService(CaseHistoryReader reader, CaseSeals seals, PlanCatalog catalog, UserTasks userTasks,
+      IdentityService identityService) {
     this.reader = reader;
     this.seals = seals;
     this.catalog = catalog;
     this.userTasks = userTasks;
+    this.identityService = identityService;
   }
 
   public CaseRecord record(String businessKey) {
@@ -75,7 +87,7 @@ public class CaseRecordService {
       }
     }
 
-    List<TaskRecord> tasks = tasks(history, instances);
+    List<TaskRecord> tasks = tasks(history, instances, userTasks);
     List<Escalation> escalations = history.journal().stream()
         .filter(entry -> CaseJournal.ESCALATION.equals(entry.kind()))
         .map(entry -> new Escalation(entry.taskKey(), entry.taskName(), entry.recordedAt(), entry.comments()))
@@ -90,7 +102,8 @@ public class CaseRecordService {
       previous = content;
     }
     List<LessonRecord> lessons = history.lessons().stream()
-        .map(lesson -> new LessonRecord(lesson.category(), lesson.lesson(), lesson.recordedBy(), lesson.recordedAt()))
+        .map(lesson -> new LessonRecord(lesson.category(), LessonsLearned.categoryLabel(lesson.category()),
+            lesson.lesson(), lesson.recordedBy(), lesson.recordedAt()))
         .toList();
     String phase = (String) cycleVariables.get(CycleVariables.PHASE);
     String outcome = cycle.getEndTime() == null ? "running" : "cancelled".equals(phase) ? "cancelled" : "closed";
@@ -99,6 +112,7 @@ public class CaseRecordService {
             (String) cycleVariables.get(CycleVariables.CANCELLED_BY))
         : null;
     String areaCode = (String) cycleVariables.getOrDefault(CycleVariables.RESPONSIBLE_AREA, "");
+    SealInfo seal = seals.find(businessKey).orElse(null);
     return new CaseRecord(businessKey, key.planCode(), key.actionLineId(), key.year(),
         (String) cycleVariables.get(CycleVariables.LINE_TEXT), areaCode,
         catalog.area(areaCode).map(Area::name).orElse(areaCode), outcome,
@@ -107,10 +121,40 @@ public class CaseRecordService {
         versions, lessons, tasks.stream().filter(task -> task.decision() != null && userTasks.find(task.taskKey())
             .map(DeclaredTask::rules).orElse(false)).toList(),
         timeline(tasks, escalations, versions, cycle, cancellation),
-        checks(history, tasks, key, outcome), seals.find(businessKey).orElse(null));
+        checks(history, tasks, key, outcome), seal,
+        people(tasks, versions, lessons, cycle.getStartUserId(),
+            cancellation == null ? null : cancellation.cancelledBy(), seal == null ? null : seal.sealedBy()));
   }
 
-  private static List<TaskRecord> tasks(CaseHistory history, Map<String, HistoricProcessInstance> instances) {
+  /** The full names of everyone the record names, in one query of the directory. */
+  private Map<String, String> people(List<TaskRecord> tasks, List<ProgramVersionRecord> versions,
+      List<LessonRecord> lessons, String... others) {
+    Set<String> ids = new HashSet<>();
+    tasks.forEach(task -> {
+      ids.add(task.assignee());
+      ids.add(task.completedBy());
+    });
+    versions.forEach(version -> ids.add(version.approvedBy()));
+    lessons.forEach(lesson -> ids.add(lesson.recordedBy()));
+    ids.addAll(Arrays.asList(others));
+    ids.remove(null);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new HashMap<>();
+    ApplicationIdentity.call(identityService, () -> identityService.createUserQuery()
+        .userIdIn(ids.toArray(String[]::new)).list()).forEach(user -> {
+          String name = String.join(" ", java.util.stream.Stream.of(user.getFirstName(), user.getLastName())
+              .filter(part -> part != null && !part.isBlank()).toList());
+          if (!name.isEmpty()) {
+            names.put(user.getId(), name);
+          }
+        });
+    return names;
+  }
+
+  private static List<TaskRecord> tasks(CaseHistory history, Map<String, HistoricProcessInstance> instances,
+      UserTasks userTasks) {
     // Each journal row names the task it records; rows written before the journal kept the task (none
     // since) are paired with the finished tasks of their activity in order.
     Map<String, CaseJournal.Entry> byTask = new HashMap<>();
@@ -150,8 +194,11 @@ public class CaseRecordService {
           instance == null ? null : instance.getProcessDefinitionName(), task.getTaskDefinitionKey(), task.getName(),
           task.getAssignee(), submission == null ? null : submission.actor(), task.getStartTime().toInstant(), due,
           completed ? end : null, completed && due != null && end != null && end.isAfter(due),
-          submission == null ? null : submission.decision(), submission == null ? null : submission.comments(),
+          submission == null ? null : submission.decision(),
+          submission == null || submission.decision() == null ? null : decisionLabel(userTasks, task, submission),
+          submission == null ? null : submission.comments(),
           submission == null ? null : json(submission.formValues()),
+          submission == null ? List.of() : SubmittedValues.of(json(submission.formValues())),
           end == null ? "abierta" : completed ? "completada" : "cancelada"));
     }
     records.sort(Comparator.comparing(TaskRecord::created).thenComparing(TaskRecord::taskId));
@@ -165,7 +212,7 @@ public class CaseRecordService {
     for (TaskRecord task : tasks) {
       if (task.completed() != null) {
         entries.add(new TimelineEntry(task.completed(), "tarea", task.name()
-            + (task.decision() == null ? "" : " — decisión: " + task.decision())
+            + (task.decisionLabel() == null ? "" : " — decisión: " + task.decisionLabel())
             + (task.comments() == null || task.comments().isBlank() ? "" : " — «" + task.comments() + "»"),
             task.completedBy()));
       }
@@ -250,6 +297,14 @@ public class CaseRecordService {
     }
     List<String> missing = RequiredApprovals.missing(catalog, key.toString(), history);
     return new Check(missing.isEmpty(), COMPLETENESS, missing);
+  }
+
+  /** A decision as its form records it («Aprobado», «Devuelto»); the code if the task is unknown now. */
+  private static String decisionLabel(UserTasks userTasks, HistoricTaskInstance task, CaseJournal.Entry submission) {
+    return userTasks.find(task.getTaskDefinitionKey())
+        .map(DeclaredTask::form).map(TaskForm::decision)
+        .map(decision -> decision.recordedLabelOf(submission.decision()))
+        .orElse(submission.decision());
   }
 
   private static JsonNode json(String text) {

@@ -17,8 +17,7 @@ public class ClosureTasks implements UserTaskDeclarations {
 
   static final int CLOSING_REPORT_MAX = 8000;
   static final int LESSON_MAX = 2000;
-  static final List<String> LESSON_CATEGORIES =
-      List.of("planeacion", "ejecucion", "coordinacion", "recursos", "tecnologia", "otra");
+  static final List<String> LESSON_CATEGORIES = List.copyOf(LessonsLearned.CATEGORIES.keySet());
 
   private final RuntimeService runtimeService;
 

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import javax.sql.DataSource;
 import mx.org.iecm.pgd.cycle.BusinessKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,25 @@ import org.springframework.stereotype.Repository;
 public class LessonsLearned {
 
   private final JdbcClient jdbc;
+
+  /** The categories of a lesson, by code, as people read them. */
+  public static final Map<String, String> CATEGORIES = categories();
+
+  private static Map<String, String> categories() {
+    Map<String, String> categories = new LinkedHashMap<>();
+    categories.put("planeacion", "Planeación");
+    categories.put("ejecucion", "Ejecución");
+    categories.put("coordinacion", "Coordinación entre áreas");
+    categories.put("recursos", "Recursos");
+    categories.put("tecnologia", "Tecnología");
+    categories.put("otra", "Otra");
+    return java.util.Collections.unmodifiableMap(categories);
+  }
+
+  /** A category's name («Coordinación entre áreas»); the code itself when it is none of them. */
+  public static String categoryLabel(String code) {
+    return CATEGORIES.getOrDefault(code, code);
+  }
 
   public LessonsLearned(DataSource dataSource) {
     this.jdbc = JdbcClient.create(dataSource);

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component("prepareTaskListener")
 public class PrepareTaskListener implements TaskListener {
 
+  /** What the name of a returned task ends with, on its card in Tasklist. */
+  public static final String RETURNED = " · Devuelto";
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PgdApplication.ZONE);
 
   private final UserTasks tasks;
@@ -46,11 +48,19 @@ public class PrepareTaskListener implements TaskListener {
   /**
    * Whether this task is work sent back: the decision that led to it was a return. Who, when, from which
    * step and why are the task's own variables, so that they show on this task alone and never on a
-   * later period's report or in another process (null when the work was not returned).
+   * later period's report or in another process (null when the work was not returned). Returned work
+   * goes back to the person who prepared it — assigned to them («Mis tareas»), still in the area's list —
+   * and its name says so («… · Devuelto»).
    */
   private void returnState(DelegateTask task) {
     Optional<CaseJournal.Entry> cause = journal.lastSubmission(task.getExecution().getProcessBusinessKey(),
         task.getProcessInstanceId()).filter(entry -> CycleVariables.RETURN.equals(entry.decision()));
+    cause.ifPresent(entry -> {
+      task.setName(task.getName() + RETURNED);
+      if (entry.preparedBy() != null) {
+        task.setAssignee(entry.preparedBy());
+      }
+    });
     task.setVariableLocal(CycleVariables.RETURN_COMMENTS, cause.map(CaseJournal.Entry::comments).orElse(null));
     task.setVariableLocal(CycleVariables.RETURNED_BY, cause.map(CaseJournal.Entry::actor).orElse(null));
     task.setVariableLocal(CycleVariables.RETURNED_FROM, cause.map(CaseJournal.Entry::taskName).orElse(null));

@@ -68,11 +68,18 @@ public record TaskForm(String file, Map<String, Field> writes, List<String> show
   /**
    * @param options each decision's value and label, in the form's order
    * @param withoutComments the decisions that need no comments
+   * @param recorded each decision as the record reads it once taken («Aprobado», «Devuelto»)
    */
-  public record Decision(String label, Map<String, String> options, Set<String> withoutComments) {
+  public record Decision(String label, Map<String, String> options, Set<String> withoutComments,
+      Map<String, String> recorded) {
 
     public String labelOf(String value) {
       return options.getOrDefault(value, value);
+    }
+
+    /** A decision taken, as the expediente reads it: «Aprobado», «Conforme con observaciones». */
+    public String recordedLabelOf(String value) {
+      return recorded.getOrDefault(value, labelOf(value));
     }
   }
 

@@ -98,17 +98,28 @@ public final class TaskForms {
   }
 
   private static TaskForm.Decision decision(String file, Element element) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String option : element.attr("options").split("\\|")) {
-      int colon = option.indexOf(':');
-      if (colon < 1) {
-        throw new IllegalStateException("The task form " + file + " has a decision option without a label: " + option);
-      }
-      options.put(option.substring(0, colon), option.substring(colon + 1));
+    Map<String, String> options = labels(file, element.attr("options"));
+    Map<String, String> recorded = labels(file, element.attr("recorded"));
+    if (!recorded.keySet().equals(options.keySet())) {
+      throw new IllegalStateException("The task form " + file + " records the decisions " + recorded.keySet()
+          + " but offers " + options.keySet());
     }
     Set<String> withoutComments = new LinkedHashSet<>(
         Arrays.stream(element.attr("without-comments").trim().split("\\s+")).filter(v -> !v.isEmpty()).toList());
     String label = element.hasAttr("label") ? element.attr("label") : "Decisión";
-    return new TaskForm.Decision(label, options, withoutComments);
+    return new TaskForm.Decision(label, options, withoutComments, recorded);
+  }
+
+  /** "approve:Aprobar|return:Devolver" → {approve=Aprobar, return=Devolver}, in order. */
+  private static Map<String, String> labels(String file, String attribute) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String option : attribute.split("\\|")) {
+      int colon = option.indexOf(':');
+      if (colon < 1) {
+        throw new IllegalStateException("The task form " + file + " has a decision without a label: " + option);
+      }
+      labels.put(option.substring(0, colon), option.substring(colon + 1));
+    }
+    return labels;
   }
 }

@@ -57,6 +57,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditIntegrationTest {
 
   static final String KEY = "PGD-2020-2023:7.1:2021";
+  /** Decisions and categories as stored; a person reads them in Spanish. */
+  static final java.util.regex.Pattern RAW_CODES = java.util.regex.Pattern.compile(
+      "\\b(approve|return|observations|nonconforming|continue|change|corrective|planeacion|coordinacion)\\b");
   static final String CANCELLED = "PGD-2020-2023:7.2:2021";
 
   @Autowired
@@ -149,6 +152,15 @@ class AuditIntegrationTest {
     TaskRecord firstDraft = task(record, "Task_DraftProgram", 0);
     assertThat(firstDraft.completedBy()).isEqualTo("utsi-staff1");
     assertThat(firstDraft.formValues().path("workProgram").path("goal").asText()).startsWith("Reducir en 20 %");
+    assertThat(record.person(firstDraft.completedBy())).endsWith(" (utsi-staff1)").doesNotStartWith("utsi-staff1");
+    // Every report's figures, as sent and as a person reads them.
+    assertThat(record.tasks()).filteredOn(t -> t.taskKey().equals("Task_ReportProgress")).allSatisfy(report -> {
+      assertThat(report.formValues().path("activityProgress")).hasSize(2);
+      assertThat(report.values()).extracting(WorkProgram.Line::label).contains("Avance por actividad 1",
+          "Avance por actividad 2", "Valores de los indicadores 1");
+    });
+    assertThat(record.tasks()).filteredOn(t -> "return".equals(t.decision())).extracting(TaskRecord::decisionLabel)
+        .containsOnly("Devuelto");
     assertThat(firstDraft.formValues().path("workProgram").path("activities")).hasSize(2);
     // Each submission is recorded with its task: the first head approval (created at the shifted clock,
     // so listed after the second) is the one that returned the draft, whatever the order of the times.
@@ -271,8 +283,11 @@ class AuditIntegrationTest {
     try (var document = Loader.loadPDF(pdf.getBody())) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text).contains("Expediente del ciclo " + KEY, "Investigar permanentemente las tendencias electorales",
-          "Falta desglosar el presupuesto por actividad.", "nonconforming", "Cumple: El programa fue aprobado",
-          "Sello de integridad: SHA-256");
+          "Falta desglosar el presupuesto por actividad.", "No conforme", "Devuelto", "Cumple: El programa fue aprobado",
+          "Sello de integridad: SHA-256", "Valores enviados", "Avance por actividad 1: Actividad: Diagnóstico de"
+              + " boletas; % de avance:", "Presupuesto estimado (MXN): $250,000.00", "(utsi-staff1)",
+          "Planeación: ");
+      assertThat(RAW_CODES.matcher(text).find()).as("a raw code in the PDF: %s", text).isFalse();
     }
   }
 
@@ -284,7 +299,10 @@ class AuditIntegrationTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<html lang=\"es-MX\"", "Expediente del ciclo " + KEY,
         "Sello válido: el expediente no ha cambiado desde el cierre.", "Dictámenes del SGCE",
-        "Falta desglosar el presupuesto por actividad.").doesNotContain("<script");
+        "Falta desglosar el presupuesto por actividad.", "Conforme", "Devuelto", "Valores enviados",
+        "Valores de los indicadores 1").doesNotContain("<script");
+    String text = org.jsoup.Jsoup.parse(page.body()).text();
+    assertThat(RAW_CODES.matcher(text).find()).as("a raw code in the page: %s", text).isFalse();
 
     BrowserSession staff = new BrowserSession(port);
     staff.login("utsi-staff1", "demo");

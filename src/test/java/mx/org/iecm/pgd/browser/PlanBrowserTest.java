@@ -123,13 +123,17 @@ class PlanBrowserTest {
       headTasks.complete();
       awaitCompleted(head, headTask);
 
+      // The draft goes back to the person who prepared it: in «Mis tareas», marked as returned.
       staff.login("sa-staff1", "demo");
-      Tasklist staffTasks = Tasklist.open(staff).filter(MY_AREA)
-          .openTask("Elaborar programa de trabajo · línea 10.1 · 2021");
+      Tasklist staffTasks = Tasklist.open(staff).filter("Mis tareas")
+          .openTask("Elaborar programa de trabajo · línea 10.1 · 2021 · Devuelto").editable();
       assertThat(staffTasks.formText()).contains("Devuelto por sa-head1", "Agregue el costo de cada actividad.");
       staff.screenshot("s2-3-staff-sees-the-comment");
       Task redraft = openTask(key);
-      staffTasks.claim().type("Riesgos", "Costo por actividad: diagnóstico 100 000; rediseño 150 000.");
+      assertThat(redraft.getAssignee()).isEqualTo("sa-staff1");
+      assertThat(taskService.getIdentityLinksForTask(redraft.getId())).extracting(link -> link.getGroupId())
+          .contains("sa-staff");
+      staffTasks.type("Riesgos", "Costo por actividad: diagnóstico 100 000; rediseño 150 000.");
       staffTasks.complete();
       awaitCompleted(staff, redraft);
 
@@ -240,7 +244,7 @@ class PlanBrowserTest {
       auditor.waitForText(By.cssSelector("body"), "Sello válido: el expediente no ha cambiado desde el cierre.");
       String page = auditor.driver().getPageSource();
       assertThat(page).contains("Promover y difundir la apropiación del SGCE", "Firmar cierre (SGCE)",
-          "Dictaminar resultados (SGCE)", "approve");
+          "Dictaminar resultados (SGCE)", "Cierre firmado", "Conforme", "(sgce1)").doesNotContain(">approve<");
       auditor.screenshot("s4-1-auditor-expediente");
       String pdfLink = auditor.waitFor(By.linkText("Descargar PDF")).getAttribute("href");
       HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfLink))

@@ -232,8 +232,8 @@ class TaskFormsBrowserTest {
 
     try (Browser staff = Browser.open(port)) {
       staff.login("sa-staff1", "demo");
-      Tasklist form = Tasklist.open(staff).filter(MY_AREA)
-          .openTask("Elaborar programa de trabajo · línea 12.4 · 2021").claim();
+      Tasklist form = Tasklist.open(staff).filter("Mis tareas")
+          .openTask("Elaborar programa de trabajo · línea 12.4 · 2021 · Devuelto").editable();
       assertThat(form.formText()).contains("Devuelto por sa-head1", "Agregue los riesgos de la convocatoria.")
           .containsPattern("Devuelto por sa-head1 en «Aprobar programa de trabajo \\(titular\\)»\\s+el"
               + " \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:");

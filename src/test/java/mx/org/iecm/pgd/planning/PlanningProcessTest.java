@@ -85,7 +85,13 @@ class PlanningProcessTest extends ProcessTest {
         .hasEntrySatisfying("returnedAt", at -> assertThat((String) at).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
     assertThat(planning.getId()).satisfies(id -> assertThat(engine.getRuntimeService().getVariables(id))
         .doesNotContainKey("returnComments"));
+    // Back to the person who prepared it, marked as returned, still in the area's list.
+    assertThat(task(planning)).isAssignedTo("deoeyg-staff1");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task(planning).getId()))
+        .extracting(link -> link.getGroupId()).contains("deoeyg-staff");
+    assertThat(task(planning).getName()).isEqualTo("Elaborar programa de trabajo · línea 1.1 · 2022 · Devuelto");
     staff.completeTaskOf(key, workProgram(2022));
+    assertThat(task(planning).getName()).isEqualTo("Aprobar programa de trabajo (titular) · línea 1.1 · 2022");
     assertThat(planning).isWaitingAt(TASK_APPROVE_PROGRAM_HEAD).variables()
         .doesNotContainKey("returnComments").doesNotContainKey("decision");
   }

@@ -33,6 +33,7 @@ public record Actor(ProcessEngine engine, String userId, List<String> groups) {
     List<Task> tasks = engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(businessKey)
         .taskCandidateGroupIn(groups)
+        .includeAssignedTasks()
         .list();
     if (tasks.size() != 1) {
       throw new AssertionError(userId + " expected one task in " + businessKey + " but found " + tasks.stream()
@@ -44,7 +45,7 @@ public record Actor(ProcessEngine engine, String userId, List<String> groups) {
   /** Completes this person's one open task in the given process instance. */
   public void completeTaskIn(String processInstanceId, Map<String, Object> variables) {
     List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-        .taskCandidateGroupIn(groups).list();
+        .taskCandidateGroupIn(groups).includeAssignedTasks().list();
     if (tasks.size() != 1) {
       throw new AssertionError(userId + " expected one task in " + processInstanceId + " but found " + tasks.size());
     }

@@ -20,7 +20,8 @@ public record CycleDriver(TaskService tasks, IdentityService identity, RuntimeSe
 
   /** Completes the cycle's one open task routed to {@code group}, as {@code user} of that group. */
   public void complete(String businessKey, String user, String group, Map<String, Object> values) {
-    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskCandidateGroup(group).list();
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskCandidateGroup(group)
+        .includeAssignedTasks().list();
     if (open.size() != 1) {
       throw new AssertionError("Expected one task of " + group + " in " + businessKey + " but found " + open.size());
     }

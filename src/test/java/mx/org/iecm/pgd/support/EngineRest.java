@@ -21,7 +21,7 @@ public record EngineRest(TestRestTemplate rest) {
   /** The one open task of the cycle routed to the group, as {@code user} sees it. */
   public JsonNode task(String user, String businessKey, String group) {
     JsonNode tasks = rest.withBasicAuth(user, PASSWORD).getForObject(
-        "/engine-rest/task?processInstanceBusinessKey={key}&candidateGroup={group}", JsonNode.class,
+        "/engine-rest/task?processInstanceBusinessKey={key}&candidateGroup={group}&includeAssignedTasks=true", JsonNode.class,
         businessKey, group);
     assertThat(tasks).as("tasks of %s for %s", group, businessKey).hasSize(1);
     return tasks.get(0);

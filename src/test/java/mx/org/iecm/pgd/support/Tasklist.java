@@ -90,6 +90,12 @@ public final class Tasklist {
     return this;
   }
 
+  /** Waits until the open task's form takes input (a task assigned to this person needs no claim). */
+  public Tasklist editable() {
+    browser.waitUntil(driver -> driver.findElements(DISABLED_FORM).isEmpty());
+    return this;
+  }
+
   public boolean canClaim() {
     return !browser.driver().findElements(CLAIM).isEmpty();
   }
