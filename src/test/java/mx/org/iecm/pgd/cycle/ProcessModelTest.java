@@ -110,6 +110,14 @@ class ProcessModelTest {
   }
 
   @Test
+  void everyUserTaskSaysInSpanishWhatItAsks() {
+    // Tasklist shows a user task's documentation as its description.
+    assertThat(userTasks()).allSatisfy(task -> assertThat(task.getDocumentations())
+        .as("description of %s", task.getId()).singleElement()
+        .satisfies(documentation -> assertThat(documentation.getTextContent()).hasSizeGreaterThan(40).endsWith(".")));
+  }
+
+  @Test
   void everyUserTaskOfTheDiagramsIsDeclaredOnceAndEveryDeclarationIsInADiagram() {
     UserTasks declared = new UserTasks(ProcessBeans.declarations(null, null), ProcessBeans.FORMS);
     List<String> inDiagrams = userTasks().stream().map(UserTask::getId).toList();

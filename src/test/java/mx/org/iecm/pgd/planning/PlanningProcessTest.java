@@ -90,6 +90,7 @@ class PlanningProcessTest extends ProcessTest {
     assertThat(engine.getTaskService().getIdentityLinksForTask(task(planning).getId()))
         .extracting(link -> link.getGroupId()).contains("deoeyg-staff");
     assertThat(task(planning).getName()).isEqualTo("Elaborar programa de trabajo · línea 1.1 · 2022 · Devuelto");
+    assertThat(task(planning).getDescription()).startsWith("El área elabora el programa de trabajo del año");
     staff.completeTaskOf(key, workProgram(2022));
     assertThat(task(planning).getName()).isEqualTo("Aprobar programa de trabajo (titular) · línea 1.1 · 2022");
     assertThat(planning).isWaitingAt(TASK_APPROVE_PROGRAM_HEAD).variables()

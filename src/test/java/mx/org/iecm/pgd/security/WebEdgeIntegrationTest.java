@@ -89,6 +89,16 @@ class WebEdgeIntegrationTest {
   }
 
   @Test
+  void theIconOfEveryPageIsServedBeforeLogin() {
+    ResponseEntity<byte[]> icon = rest.getForEntity("/favicon.ico", byte[].class);
+
+    assertThat(icon.getStatusCode().value()).isEqualTo(200);
+    assertThat(icon.getHeaders().getContentType()).hasToString("image/x-icon");
+    // An ICO file: reserved 0, type 1 (icon).
+    assertThat(java.util.Arrays.copyOf(icon.getBody(), 4)).containsExactly(0, 0, 1, 0);
+  }
+
+  @Test
   void ourPagesSendTheirSecurityHeadersAndTheWebappsKeepTheirs() throws Exception {
     BrowserSession auditor = new BrowserSession(port);
     for (HttpResponse<String> page : List.of(auditor.get("/login", "text/html"),
