@@ -153,7 +153,7 @@ public class CaseList {
 
   private Item item(HistoricProcessInstance instance, Set<String> sealed) {
     Optional<BusinessKey> key = BusinessKey.tryParse(instance.getBusinessKey());
-    String area = key.flatMap(k -> catalog.plan(k.planCode()).flatMap(plan -> plan.actionLine(k.actionLineId())))
+    String area = key.flatMap(k -> catalog.actionLine(k.planCode(), k.actionLineId()))
         .map(line -> line.responsibleArea()).orElse("");
     String outcome = LifecycleProcess.EVENT_CYCLE_CLOSED.equals(instance.getEndActivityId()) ? "closed" : "cancelled";
     return new Item(instance.getBusinessKey(), key.isPresent(), key.map(BusinessKey::planCode).orElse(null),

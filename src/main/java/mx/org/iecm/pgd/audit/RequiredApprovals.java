@@ -45,7 +45,7 @@ final class RequiredApprovals {
     if (key.isEmpty()) {
       return List.of("«" + businessKey + "» no es la clave de un ciclo: el ciclo no salió de la aplicación.");
     }
-    return catalog.plan(key.get().planCode()).flatMap(plan -> plan.actionLine(key.get().actionLineId()))
+    return catalog.actionLine(key.get().planCode(), key.get().actionLineId())
         .map(line -> {
           List<String> missing = new ArrayList<>(missing(journal, line));
           missing.addAll(changes(journal, versions, line));

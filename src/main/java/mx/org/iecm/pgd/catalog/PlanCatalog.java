@@ -39,6 +39,11 @@ public final class PlanCatalog {
     return plans.values();
   }
 
+  /** The action line {@code lineId} of the plan {@code planCode}, when both exist. */
+  public Optional<ActionLine> actionLine(String planCode, String lineId) {
+    return plan(planCode).flatMap(plan -> plan.actionLine(lineId));
+  }
+
   public Optional<Plan> plan(String code) {
     return Optional.ofNullable(plans.get(code));
   }

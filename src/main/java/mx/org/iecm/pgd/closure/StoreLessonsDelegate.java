@@ -41,7 +41,7 @@ public class StoreLessonsDelegate implements JavaDelegate {
     Object value = execution.getVariable(ClosureProcess.LESSONS);
     JsonNode rows = value instanceof Iterable<?> ? JSON.valueToTree(value) : JSON.readTree(String.valueOf(value));
     BusinessKey key = BusinessKey.parse(execution.getProcessBusinessKey());
-    String area = catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
+    String area = catalog.actionLine(key.planCode(), key.actionLineId())
         .map(ActionLine::responsibleArea).orElseThrow(() -> new IllegalStateException("Unknown line of " + key));
     // Whoever wrote the closing report that was signed: the journal's latest accepted submission of it.
     String author = journal.lastSubmitter(key.toString(), execution.getProcessInstanceId(),

@@ -40,7 +40,7 @@ public class CycleContextListener implements ExecutionListener {
     // The phase is the lifecycle's own (EnterPhaseListener); a called process does not carry it.
     context.remove(CycleVariables.PHASE);
     ArrayNode areas = JSON.createArrayNode();
-    ActionLine line = catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
+    ActionLine line = catalog.actionLine(key.planCode(), key.actionLineId())
         .orElseThrow(() -> new IllegalStateException("Unknown action line of cycle " + key));
     for (String code : line.areas()) {
       areas.addObject().put("code", code).put("name", catalog.area(code).map(Area::name).orElse(code));

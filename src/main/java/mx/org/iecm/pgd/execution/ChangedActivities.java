@@ -30,11 +30,9 @@ public class ChangedActivities {
   public List<String> coResponsibleAreas(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     BusinessKey key = BusinessKey.parse(businessKey);
-    List<String> coResponsible = catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
+    List<String> coResponsible = catalog.actionLine(key.planCode(), key.actionLineId())
         .map(ActionLine::coResponsibleAreas).orElse(List.of());
-    Set<String> touched = WorkProgram.areasTouched(
-        WorkProgram.read(versions.latest(businessKey).map(ProgramVersions.ProgramVersion::content).orElse("{}")),
-        WorkProgram.of(execution));
+    Set<String> touched = WorkProgram.areasTouched(versions.inForce(businessKey), WorkProgram.of(execution));
     return coResponsible.stream().filter(touched::contains).toList();
   }
 }

@@ -66,9 +66,8 @@ public class ExecutionTasks implements UserTaskDeclarations {
 
   /** What the proposal changes from the version in force, field by field, for the approver's form. */
   private void showChanges(DelegateTask task) {
-    String inForce = versions.latest(task.getExecution().getProcessBusinessKey())
-        .map(ProgramVersions.ProgramVersion::content).orElse("{}");
-    List<WorkProgram.Change> changes = WorkProgram.changes(WorkProgram.read(inForce), WorkProgram.of(task));
+    List<WorkProgram.Change> changes = WorkProgram.changes(
+        versions.inForce(task.getExecution().getProcessBusinessKey()), WorkProgram.of(task));
     task.setVariableLocal(ProgramChangeProcess.PROGRAM_CHANGES,
         SpinValues.jsonValue(JSON.valueToTree(changes).toString()).create());
   }

@@ -26,7 +26,7 @@ public class ScheduleReportsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     BusinessKey cycle = BusinessKey.parse(execution.getProcessBusinessKey());
-    ActionLine line = catalog.plan(cycle.planCode()).flatMap(plan -> plan.actionLine(cycle.actionLineId()))
+    ActionLine line = catalog.actionLine(cycle.planCode(), cycle.actionLineId())
         .orElseThrow(() -> new IllegalStateException("Unknown action line of cycle " + cycle));
     List<String> dates = new ArrayList<>(ReportSchedule.dates(cycle.year(), line.reportingFrequency(),
         PgdApplication.ZONE));

@@ -48,7 +48,7 @@ public class PlanningTasks implements UserTaskDeclarations {
 
   /** The areas of the cycle's line (responsible first), which may carry out its activities. */
   public static List<String> lineAreas(PlanCatalog catalog, BusinessKey cycle) {
-    return catalog.plan(cycle.planCode()).flatMap(plan -> plan.actionLine(cycle.actionLineId()))
+    return catalog.actionLine(cycle.planCode(), cycle.actionLineId())
         .map(ActionLine::areas).orElse(List.of());
   }
 

@@ -1,5 +1,6 @@
 package mx.org.iecm.pgd.planning;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +57,11 @@ public class ProgramVersions {
         .query((rs, row) -> new ProgramVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
         .optional();
+  }
+
+  /** The content of the version in force as a document; an empty one before the first approval. */
+  public ObjectNode inForce(String businessKey) {
+    return WorkProgram.read(latest(businessKey).map(ProgramVersion::content).orElse("{}"));
   }
 
   public List<ProgramVersion> of(String businessKey) {

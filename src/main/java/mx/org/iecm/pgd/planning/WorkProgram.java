@@ -73,11 +73,6 @@ public final class WorkProgram {
   private WorkProgram() {
   }
 
-  /** The schema as JSON, e.g. for a form or a page that lists the fields. */
-  public static JsonNode schema() {
-    return SCHEMA_NODE.deepCopy();
-  }
-
   /** The document a scope carries; an empty object when there is none. */
   public static ObjectNode of(VariableScope scope) {
     return of(scope::getVariable);
@@ -279,7 +274,7 @@ public final class WorkProgram {
           lines.add(new Line(title(schema.path("items")) + " " + (i + 1), summary(value.get(i), schema.path("items"))));
         }
       } else {
-        lines.add(new Line(title(schema), display(value, schema, property.getKey())));
+        lines.add(new Line(title(schema), display(value, schema)));
       }
     }
     return lines;
@@ -306,8 +301,8 @@ public final class WorkProgram {
       if ("array".equals(schema.path("type").asText())) {
         rowChanges(name, schema, before.path(name), after.path(name), changes);
       } else if (!same(before.path(name), after.path(name))) {
-        changes.add(new Change(name, title(schema), display(before.path(name), schema, name),
-            display(after.path(name), schema, name)));
+        changes.add(new Change(name, title(schema), display(before.path(name), schema),
+            display(after.path(name), schema)));
       }
     }
     return changes;
@@ -336,8 +331,8 @@ public final class WorkProgram {
         if (!same(old.path(column.getKey()), row.path(column.getKey()))) {
           changes.add(new Change(list + "[" + (i + 1) + "]." + column.getKey(),
               rowLabel + " – " + title(column.getValue()),
-              display(old.path(column.getKey()), column.getValue(), column.getKey()),
-              display(row.path(column.getKey()), column.getValue(), column.getKey())));
+              display(old.path(column.getKey()), column.getValue()),
+              display(row.path(column.getKey()), column.getValue())));
         }
       }
     }
@@ -354,7 +349,7 @@ public final class WorkProgram {
     items.path("properties").fields().forEachRemaining(column -> {
       JsonNode value = row.path(column.getKey());
       if (!value.isMissingNode() && !value.isNull()) {
-        parts.add(title(column.getValue()) + ": " + display(value, column.getValue(), column.getKey()));
+        parts.add(title(column.getValue()) + ": " + display(value, column.getValue()));
       }
     });
     return String.join("; ", parts);
@@ -389,7 +384,7 @@ public final class WorkProgram {
    * A value as a person reads it in Mexico: dates as 31/03/2021, money as $250,000.00, numbers with
    * thousands separators, texts as written.
    */
-  public static String display(JsonNode value, JsonNode schema, String name) {
+  private static String display(JsonNode value, JsonNode schema) {
     if (value == null || value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
       return "—";
     }
@@ -410,12 +405,6 @@ public final class WorkProgram {
       return format.format(number);
     }
     return value.asText();
-  }
-
-  /** The schema of a document field, e.g. for {@link #display}. */
-  public static JsonNode fieldSchema(String... path) {
-    List<Object> elements = new ArrayList<>(List.of((Object[]) path));
-    return schemaAt(elements);
   }
 
   private static List<Object> elements(NodePath path) {

@@ -132,7 +132,7 @@ public class PlanMetrics implements MeterBinder {
     }
     try {
       BusinessKey key = BusinessKey.parse(businessKey);
-      return catalog.plan(key.planCode()).flatMap(plan -> plan.actionLine(key.actionLineId()))
+      return catalog.actionLine(key.planCode(), key.actionLineId())
           .map(line -> line.responsibleArea()).orElse(null);
     } catch (IllegalArgumentException e) {
       return null;
