@@ -139,7 +139,7 @@ final class GrowthBenchmark {
         http(AUDITOR, "/api/audit/cases/" + sample), statements(() -> records.record(sample)));
     record(byQuery, "GET /api/audit/cases?year=2000&area=osgce (lista con filtro)", count,
         http(AUDITOR, "/api/audit/cases?year=2000&area=osgce&size=50"),
-        statements(() -> list.find(new CaseList.Filter(2000, "osgce", null, null, null), 0, 50)));
+        statements(() -> list.find(new CaseList.Filter(2000, "osgce", null, null, null, null), 0, 50)));
     identity.setAuthentication(STAFF, List.of(TASKLIST_GROUP));
     int taskStatements;
     try {

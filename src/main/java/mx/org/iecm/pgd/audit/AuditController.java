@@ -57,23 +57,25 @@ class AuditController {
 
   @GetMapping("/cases")
   CaseList.Page cases(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
-      @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    return list.find(filter(year, area, outcome, from, to), page, size);
+      @RequestParam(required = false) String line, @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return list.find(filter(year, area, line, outcome, from, to), page, size);
   }
 
-  private static CaseList.Filter filter(String year, String area, String outcome, String from, String to) {
-    return new CaseList.Filter(RequestValues.year("year", year), area, outcome, RequestValues.date("from", from),
-        RequestValues.date("to", to));
+  private static CaseList.Filter filter(String year, String area, String line, String outcome, String from,
+      String to) {
+    return new CaseList.Filter(RequestValues.year("year", year), area, RequestValues.line("line", line), outcome,
+        RequestValues.date("from", from), RequestValues.date("to", to));
   }
 
   /** Every matching cycle, written as it is read, a page of the engine's history at a time. */
   @GetMapping(value = "/cases.csv", produces = "text/csv")
   void csv(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
-      @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
-    CaseList.Filter filter = filter(year, area, outcome, from, to);
+      @RequestParam(required = false) String line, @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      HttpServletResponse response) throws IOException {
+    CaseList.Filter filter = filter(year, area, line, outcome, from, to);
     // The filter is checked before the answer starts, so that a bad one gets its 400.
     list.find(filter, 0, 1);
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("expedientes.csv")

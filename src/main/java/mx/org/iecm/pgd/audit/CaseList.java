@@ -49,8 +49,21 @@ public class CaseList {
     this.jdbc = new NamedParameterJdbcTemplate(dataSource);
   }
 
-  /** Filters; null ones do not filter. {@code outcome} is {@code closed} or {@code cancelled}. */
-  public record Filter(Integer year, String area, String outcome, LocalDate from, LocalDate to) {
+  /**
+   * Filters; null or blank ones do not filter. {@code line} is an action line's id ({@code 1.1}),
+   * {@code outcome} is {@code closed} or {@code cancelled}.
+   */
+  public record Filter(Integer year, String area, String line, String outcome, LocalDate from, LocalDate to) {
+
+    public Filter {
+      area = blankToNull(area);
+      line = blankToNull(line);
+      outcome = blankToNull(outcome);
+    }
+
+    private static String blankToNull(String value) {
+      return value == null || value.isBlank() ? null : value.strip();
+    }
   }
 
   /**
@@ -122,13 +135,13 @@ public class CaseList {
   }
 
   /**
-   * The business keys the filter can match, taken from the catalog (the lines of the area, in the
-   * year or in every year of the plans), so that the engine finds the cycles through its index on
+   * The business keys the filter can match, taken from the catalog (the line, or the lines of the area,
+   * in the year or in every year of the plans), so that the engine finds the cycles through its index on
    * the business key instead of reading the whole history; {@code null} when there is no year or
    * area to narrow by, or the list would be too long for one query (then the slower filters apply).
    */
-  private String[] candidateKeys(Integer year, String area) {
-    if (year == null && area == null) {
+  private String[] candidateKeys(Integer year, String area, String line) {
+    if (year == null && area == null && line == null) {
       return null;
     }
     List<String> keys = new ArrayList<>();
@@ -137,7 +150,8 @@ public class CaseList {
         continue;
       }
       List<ActionLine> lines = plan.actionLines().stream()
-          .filter(line -> area == null || area.equals(line.responsibleArea())).toList();
+          .filter(candidate -> area == null || area.equals(candidate.responsibleArea()))
+          .filter(candidate -> line == null || line.equals(candidate.id())).toList();
       int from = year != null ? year : plan.firstYear();
       int to = year != null ? year : plan.lastYear();
       for (int y = from; y <= to; y++) {
@@ -169,16 +183,18 @@ public class CaseList {
   private HistoricProcessInstanceQuery query(Filter filter) {
     HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(LifecycleProcess.KEY).finished();
-    boolean byArea = filter.area() != null && !filter.area().isBlank();
-    String[] keys = candidateKeys(filter.year(), byArea ? filter.area() : null);
+    String[] keys = candidateKeys(filter.year(), filter.area(), filter.line());
     if (keys != null) {
       query.processInstanceBusinessKeyIn(keys);
     } else {
       if (filter.year() != null) {
         query.processInstanceBusinessKeyLike("%:" + filter.year());
       }
-      if (byArea) {
+      if (filter.area() != null) {
         query.variableValueEquals(CycleVariables.RESPONSIBLE_AREA, filter.area());
+      }
+      if (filter.line() != null) {
+        query.variableValueEquals(CycleVariables.ACTION_LINE_ID, filter.line());
       }
     }
     if (filter.outcome() != null) {

@@ -1,6 +1,7 @@
 package mx.org.iecm.pgd.catalog;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Camunda group ids: two per area, derived from its code, and the institute-wide role groups.
@@ -30,5 +31,34 @@ public final class Groups {
   /** The group of an area's head (titular), who approves for the area. */
   public static String head(String areaCode) {
     return areaCode + HEAD_SUFFIX;
+  }
+
+  /**
+   * A group's name as people read it: «Enlaces — Unidad Técnica de …» for an area's staff, «Titular — …»
+   * for its head, the role's name for the institute-wide groups, the id itself for any other.
+   */
+  public static String name(String groupId, PlanCatalog catalog) {
+    switch (groupId) {
+      case SGCE_OFFICE:
+        return "Oficina del SGCE";
+      case MANAGERS:
+        return "Seguimiento del Plan General de Desarrollo";
+      case AUDITORS:
+        return "Auditoría del SGCE";
+      case CAMUNDA_ADMIN:
+        return "Administración de Camunda";
+      default:
+        break;
+    }
+    for (String suffix : List.of(STAFF_SUFFIX, HEAD_SUFFIX)) {
+      if (groupId.endsWith(suffix)) {
+        String prefix = suffix.equals(STAFF_SUFFIX) ? "Enlaces — " : "Titular — ";
+        Optional<Area> area = catalog.area(groupId.substring(0, groupId.length() - suffix.length()));
+        if (area.isPresent()) {
+          return prefix + area.get().name();
+        }
+      }
+    }
+    return groupId;
   }
 }

@@ -65,11 +65,11 @@ public final class AccessPolicy {
     List<Grant> sgce = new ArrayList<>(taskWorker(Groups.SGCE_OFFICE));
     sgce.add(sgceHistory());
     roles.put("sgce", role("Oficina del SGCE", "`sgce-office`", sgce,
-        "ver y trabajar sus tareas de revisión de todas las áreas; leer los expedientes en `/api/audit` y `/audit`"));
+        "ver y trabajar sus tareas de revisión de todas las áreas; leer los expedientes en `/api/audit` y `/audit`; consultar `/api/status` (solo lectura)"));
     roles.put("managers", role("Seguimiento del plan", "`managers`", manager(),
-        "solo este grupo y `camunda-admin` pueden iniciar o cancelar por `/api/cycles` y consultar `/api/status`, el tablero del plan en Cockpit y las métricas; leer los expedientes en `/api/audit` y `/audit`"));
+        "solo este grupo y `camunda-admin` pueden iniciar o cancelar por `/api/cycles` y leer las métricas; consultar `/api/status` y el tablero del plan en Cockpit; leer los expedientes en `/api/audit` y `/audit` (la página «Expedientes»)"));
     roles.put("auditors", role("Auditoría del SGCE", "`auditors`", auditor(),
-        "leer los expedientes en `/api/audit` y `/audit` (HTML, PDF, CSV); nada más: no pueden reclamar, completar, iniciar, cancelar ni modificar"));
+        "leer los expedientes en `/api/audit` y `/audit` (la página «Expedientes», HTML, PDF, CSV) y el tablero del plan en Cockpit (`/api/status`); nada más: no pueden reclamar, completar, iniciar, cancelar ni modificar"));
     roles.put("admin", role("Administración", "`camunda-admin`", administrator(), null));
     return List.copyOf(roles.values());
   }

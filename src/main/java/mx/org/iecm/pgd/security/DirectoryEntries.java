@@ -33,13 +33,13 @@ final class DirectoryEntries {
   static List<GroupEntry> groups(PlanCatalog catalog) {
     List<GroupEntry> groups = new ArrayList<>();
     for (Area area : catalog.areas()) {
-      groups.add(new GroupEntry(Groups.staff(area.code()), "Enlaces — " + area.name(), WORKFLOW));
-      groups.add(new GroupEntry(Groups.head(area.code()), "Titular — " + area.name(), WORKFLOW));
+      for (String id : List.of(Groups.staff(area.code()), Groups.head(area.code()))) {
+        groups.add(new GroupEntry(id, Groups.name(id, catalog), WORKFLOW));
+      }
     }
-    groups.add(new GroupEntry(Groups.SGCE_OFFICE, "Oficina del SGCE", WORKFLOW));
-    groups.add(new GroupEntry(Groups.MANAGERS, "Seguimiento del Plan General de Desarrollo", WORKFLOW));
-    groups.add(new GroupEntry(Groups.AUDITORS, "Auditoría del SGCE", WORKFLOW));
-    groups.add(new GroupEntry(Groups.CAMUNDA_ADMIN, "Administración de Camunda", SYSTEM));
+    for (String id : Groups.ROLE_GROUPS) {
+      groups.add(new GroupEntry(id, Groups.name(id, catalog), Groups.CAMUNDA_ADMIN.equals(id) ? SYSTEM : WORKFLOW));
+    }
     return groups;
   }
 

@@ -91,10 +91,12 @@ class SecurityConfiguration {
                 path.matcher(HttpMethod.POST, "/api/cycles/{year}/{lineId}"),
                 path.matcher(HttpMethod.POST, "/api/cycles/{year}/{lineId}/cancel"))
             .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
-            // The plan's status and the operations metrics: managers and administrators only (every
-            // method: HEAD answers as GET does).
-            .requestMatchers(path.matcher("/api/status"), path.matcher("/actuator/prometheus"),
-                path.matcher("/actuator/metrics/**"))
+            // The plan's status, read only: those who follow the plan and those who audit it (every
+            // method: HEAD answers as GET does, and nothing else is mapped there).
+            .requestMatchers(path.matcher("/api/status"))
+            .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN, Groups.AUDITORS, Groups.SGCE_OFFICE)
+            // The operations metrics: managers and administrators only.
+            .requestMatchers(path.matcher("/actuator/prometheus"), path.matcher("/actuator/metrics/**"))
             .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
             // Lessons learned: the people of the areas, the SGCE office, managers and auditors.
             .requestMatchers(path.matcher("/api/lessons"), path.matcher("/api/lessons/**"))

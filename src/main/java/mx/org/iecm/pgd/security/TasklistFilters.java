@@ -8,6 +8,7 @@ import mx.org.iecm.pgd.catalog.Area;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.task.PrepareTaskListener;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,6 +32,8 @@ final class TasklistFilters {
   static final String MY_AREA = "Tareas de mi área";
   static final String OVERDUE = "Vencidas";
   static final String SGCE_REVIEWS = "Revisiones SGCE";
+  static final String RETURNED = "Devueltas";
+  static final String ALL_TASKS = "Todas las tareas";
 
   private TasklistFilters() {
   }
@@ -55,9 +58,15 @@ final class TasklistFilters {
         new FilterDefinition(OVERDUE, "Tareas de sus grupos cuya fecha límite ya pasó", 0,
             tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                 .dueBeforeExpression("${now()}"), everyone),
+        new FilterDefinition(RETURNED, "Trabajo que usted preparó y le devolvieron con comentarios", -15,
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .taskNameLike("%" + PrepareTaskListener.RETURNED), everyone),
         new FilterDefinition(SGCE_REVIEWS, "Revisiones y dictámenes de la Oficina del SGCE", 10,
             tasks.createTaskQuery().taskCandidateGroup(Groups.SGCE_OFFICE).includeAssignedTasks(),
-            List.of(Groups.SGCE_OFFICE)));
+            List.of(Groups.SGCE_OFFICE)),
+        // Managers read every open task (their authorization is READ on every task) and work none.
+        new FilterDefinition(ALL_TASKS, "Las tareas abiertas de todas las áreas (solo lectura)", 20,
+            tasks.createTaskQuery(), List.of(Groups.MANAGERS)));
   }
 
   static void ensure(FilterService filters, TaskService tasks, AuthorizationService authorizations,
@@ -76,7 +85,7 @@ final class TasklistFilters {
       }
       grantRead(authorizations, filter.getId(), definition.readers());
     }
-    LOG.info("Tasklist filters: {} wanted, {} created", 4, created);
+    LOG.info("Tasklist filters: {} wanted, {} created", definitions(tasks, catalog).size(), created);
   }
 
   private static Map<String, Object> properties(FilterDefinition definition) {

@@ -25,9 +25,9 @@ public record LineStatus(
     List<IndicatorValue> indicators,
     int openCorrectiveActions) {
 
-  /** A task of the line waiting for someone. */
-  public record OpenTask(String taskId, String name, List<String> groups, String assignee, Instant created,
-      Instant due, long overdueDays) {
+  /** A task of the line waiting for someone; {@code groupNames} are its groups as people read them. */
+  public record OpenTask(String taskId, String name, List<String> groups, List<String> groupNames, String assignee,
+      Instant created, Instant due, long overdueDays) {
   }
 
   /** The last reported value of an indicator against its target. */

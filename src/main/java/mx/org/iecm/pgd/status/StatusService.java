@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import mx.org.iecm.pgd.catalog.ActionLine;
 import mx.org.iecm.pgd.catalog.Area;
+import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.catalog.Plan;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.catalog.Program;
@@ -119,7 +120,7 @@ public class StatusService {
           coAreaByExecution.get(task.getExecutionId()));
       Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
       tasksByKey.computeIfAbsent(instance.getBusinessKey(), k -> new ArrayList<>()).add(new OpenTask(task.getId(),
-          task.getName(), groups, task.getAssignee(), task.getCreateTime().toInstant(), due, overdueDays(due, now)));
+          task.getName(), groups, groups.stream().map(group -> Groups.name(group, catalog)).toList(), task.getAssignee(), task.getCreateTime().toInstant(), due, overdueDays(due, now)));
     }
 
     List<LineStatus> lines = new ArrayList<>();

@@ -275,6 +275,91 @@ class AuditIntegrationTest {
   }
 
   @Test
+  void theExpedientesPageFiltersByLineAndOutcomeAndLinksEachCycleToItsRecordPdfAndCsv() throws Exception {
+    BrowserSession auditor = new BrowserSession(port);
+    auditor.login("auditor2", "demo");
+
+    var all = auditor.get("/audit/cases?year=2021&area=utsi", "text/html");
+    assertThat(all.statusCode()).isEqualTo(200);
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(all.body());
+    assertThat(page.select("html").attr("lang")).isEqualTo("es-MX");
+    assertThat(page.select("tr[data-key]")).extracting(row -> row.attr("data-key")).contains(KEY, CANCELLED);
+    assertThat(page.select("select[name=area] option")).extracting(org.jsoup.nodes.Element::text)
+        .contains("Unidad Técnica de Servicios Informáticos (utsi)");
+    assertThat(all.body()).doesNotContain("<script");
+
+    var filtered = auditor.get("/audit/cases?year=2021&area=utsi&line=7.1&outcome=closed&from=1/1/2021&to=", "text/html");
+    page = org.jsoup.Jsoup.parse(filtered.body());
+    assertThat(page.select("tr[data-key]")).extracting(row -> row.attr("data-key")).containsExactly(KEY);
+    org.jsoup.nodes.Element row = page.selectFirst("tr[data-key]");
+    assertThat(row.text()).contains("7.1", "2021", "Unidad Técnica de Servicios Informáticos (utsi)", "Cerrado",
+        "Sellado");
+    assertThat(row.select("a").eachAttr("href")).containsExactly("/audit/cases/" + KEY,
+        "/api/audit/cases/" + KEY + "/pdf");
+    assertThat(page.select("select[name=line] option[selected]").attr("value")).isEqualTo("7.1");
+    assertThat(page.select("select[name=outcome] option[selected]").text()).isEqualTo("Cerrado");
+    assertThat(page.select("input[name=from]").attr("value")).isEqualTo("01/01/2021");
+    // The CSV link repeats the filters the page was given (the empty «to» left out).
+    String csvLink = page.select("a.download").attr("href");
+    assertThat(csvLink).isEqualTo("/api/audit/cases.csv?year=2021&area=utsi&line=7.1&outcome=closed&from=2021-01-01");
+    String csv = auditor.get(csvLink, "text/csv").body();
+    assertThat(csv.lines().skip(1)).singleElement().asString().startsWith(KEY + ",");
+    assertThat(auditor.get("/audit/cases/" + KEY, "text/html").statusCode()).isEqualTo(200);
+
+    var other = auditor.get("/audit/cases?line=7.2&outcome=closed", "text/html");
+    assertThat(org.jsoup.Jsoup.parse(other.body()).select("tr[data-key]")).isEmpty();
+    assertThat(other.body()).contains("Ningún ciclo terminado cumple estos filtros.");
+
+    // A filter the server refuses is said in Spanish beside the form, with no rows.
+    var refused = auditor.get("/audit/cases?year=2021&from=30/02/2021", "text/html");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    page = org.jsoup.Jsoup.parse(refused.body());
+    assertThat(page.select("[role=alert]").text())
+        .isEqualTo("«Terminado desde»: «30/02/2021» no es una fecha; escríbala con el día primero, dd/mm/aaaa (p. ej. 31/03/2021).");
+    assertThat(page.select("input[name=from]").attr("value")).as("what the person typed stays").isEqualTo("30/02/2021");
+    assertThat(page.select("tr[data-key]")).isEmpty();
+    assertThat(page.select("select[name=area]")).isNotEmpty();
+
+    // Only those who read expedientes reach the page; the API's line filter is the page's.
+    BrowserSession staff = new BrowserSession(port);
+    staff.login("utsi-staff1", "demo");
+    assertThat(staff.get("/audit/cases", "text/html").statusCode()).isEqualTo(403);
+    JsonNode byLine = rest.withBasicAuth("auditor2", "demo").getForObject("/api/audit/cases?line=7.2", JsonNode.class);
+    assertThat(byLine.get("items")).extracting(item -> item.get("businessKey").asText()).containsExactly(CANCELLED);
+    assertThat(rest.withBasicAuth("auditor2", "demo").getForEntity("/api/audit/cases?line=siete", JsonNode.class)
+        .getBody().get("detail").asText()).startsWith("«line»: «siete» no es una línea de acción");
+  }
+
+  @Test
+  void theRecordAsJsonCarriesEachVersionsProgramAndEachReportsValues() {
+    JsonNode record = rest.withBasicAuth("auditor1", "demo").getForObject("/api/audit/cases/" + KEY, JsonNode.class);
+
+    JsonNode version = record.at("/programVersions/0");
+    assertThat(version.at("/content/activities/0/name").asText()).isEqualTo("Diagnóstico de boletas");
+    assertThat(version.get("fields")).anySatisfy(field -> {
+      assertThat(field.get("label").asText()).isEqualTo("Presupuesto estimado (MXN)");
+      assertThat(field.get("value").asText()).isEqualTo("$250,000.00");
+    });
+    List<JsonNode> reports = new java.util.ArrayList<>();
+    record.get("tasks").forEach(task -> {
+      if (task.get("taskKey").asText().equals("Task_ReportProgress")) {
+        reports.add(task);
+      }
+    });
+    assertThat(reports).hasSize(4).allSatisfy(report -> {
+      assertThat(report.at("/formValues/activityProgress")).hasSize(2);
+      assertThat(report.get("values")).extracting(value -> value.get("label").asText())
+          .contains("Avance por actividad 1", "Avance por actividad 2");
+    });
+    record.get("tasks").forEach(task -> {
+      if (task.hasNonNull("decision")) {
+        assertThat(task.get("decisionLabel").asText()).as(task.get("taskKey").asText())
+            .isNotEqualTo(task.get("decision").asText()).isNotBlank();
+      }
+    });
+  }
+
+  @Test
   void thePdfCarriesTheLineTextAndTheDecisions() throws Exception {
     ResponseEntity<byte[]> pdf = rest.withBasicAuth("auditor1", "demo")
         .getForEntity("/api/audit/cases/" + KEY + "/pdf", byte[].class);

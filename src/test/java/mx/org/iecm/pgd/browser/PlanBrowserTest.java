@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and people who must not see what is not theirs. Screenshots of the key steps go to target/screenshots.
  */
 @PgdIntegrationTest
-@OwnsCycles({"9.1:2021", "10.1:2021", "11.1:2021", "11.1:2022", "10.2:2023"})
+@OwnsCycles({"9.1:2021", "10.1:2021", "11.1:2021", "11.1:2022", "10.2:2023", "11.2:2023"})
 class PlanBrowserTest {
 
   static final String MY_AREA = "Tareas de mi área";
@@ -125,6 +126,8 @@ class PlanBrowserTest {
 
       // The draft goes back to the person who prepared it: in «Mis tareas», marked as returned.
       staff.login("sa-staff1", "demo");
+      assertThat(Tasklist.open(staff).filter("Devueltas").taskNames())
+          .containsExactly("Elaborar programa de trabajo · línea 10.1 · 2021 · Devuelto");
       Tasklist staffTasks = Tasklist.open(staff).filter("Mis tareas")
           .openTask("Elaborar programa de trabajo · línea 10.1 · 2021 · Devuelto").editable();
       assertThat(staffTasks.formText()).contains("Devuelto por sa-head1", "Agregue el costo de cada actividad.");
@@ -159,27 +162,84 @@ class PlanBrowserTest {
   }
 
   @Test
-  void managerSeesThePlanOnTheCockpitDashboardAndOpensTheCycle() {
+  void managerUsesTheDashboardFirstOnCockpitFiltersByAreaOpensAClosedRecordAndARunningInstance() {
     cycles.startLine(2023, "10.2");
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PGD-2020-2023:10.2:2023")
         .processDefinitionKey("action-line-lifecycle").singleResult().getId();
+    String closed = "PGD-2020-2023:11.2:2023";
+    cycles.startLine(2023, "11.2");
+    driver.plan(closed, 2023, "osgce", List.of("utcsyd"));
+    driver.reportTheYear(closed, "osgce");
+    driver.review(closed, "osgce");
+    driver.close(closed, "osgce");
 
     try (Browser manager = Browser.open(port)) {
       manager.login("manager1", "demo");
+      // Tasklist: every area's open tasks, read only.
+      assertThat(Tasklist.open(manager).filter("Todas las tareas").taskNames())
+          .contains("Elaborar programa de trabajo · línea 10.2 · 2023");
+      manager.screenshot("s3-0-manager-all-tasks");
+
       manager.go("/camunda/app/cockpit/default/#/dashboard");
       WebElement row = manager.waitFor(By.cssSelector(".pgd-plan tr[data-line='10.2']"));
       assertInstituteSpanishHeader(manager, "IECM Seguimiento");
       assertThat(manager.driver().findElement(By.tagName("body")).getText())
           .contains("Instancias de proceso en ejecución", "Procesos", "Decisiones");
+      // The plan first on the start page, above the engine's own figures.
+      assertThat(manager.driver().findElement(By.cssSelector(".pgd-plan")).getLocation().getY())
+          .isLessThan(manager.driver().findElement(By.cssSelector(".dashboard section.actual")).getLocation().getY());
       assertThat(manager.driver().findElements(By.cssSelector(".pgd-plan tr[data-line]"))).hasSize(39);
-      assertThat(row.getText()).contains("Planeación", "Elaborar programa de trabajo");
-      manager.scrollTo(row);
-      manager.screenshot("s3-1-manager-dashboard");
+      assertThat(manager.driver().findElements(By.cssSelector(".pgd-chart-label"))).extracting(WebElement::getText)
+          .contains("Programa 10. Del desarrollo de capital humano")
+          .hasSize(12);
+      assertThat(row.getText()).contains("Planeación", "Elaborar programa de trabajo",
+          "Unidad Técnica del Centro de Formación y Desarrollo (utcfd)",
+          "Enlaces — Unidad Técnica del Centro de Formación y Desarrollo");
+
+      // The area filter, chosen from the keyboard: only that area's lines remain.
+      WebElement area = manager.driver().findElement(By.cssSelector(".pgd-plan select[aria-label='Área responsable']"));
+      assertThat(new org.openqa.selenium.support.ui.Select(area).getOptions()).extracting(WebElement::getText)
+          .contains("Todas las áreas", "Oficina del Sistema de Gestión de Calidad Electoral (osgce)")
+          .noneMatch(text -> text.contains("[object"));
+      manager.click(area);
+      manager.press(org.openqa.selenium.Keys.ESCAPE);
+      manager.typeLikeAPerson("Oficina");
+      manager.waitUntil(d -> d.findElements(By.cssSelector(".pgd-plan tr[data-line='10.2']")).isEmpty());
+      List<WebElement> osgce = manager.driver().findElements(By.cssSelector(".pgd-plan tr[data-line]"));
+      assertThat(osgce).extracting(line -> line.getAttribute("data-line")).contains("9.1", "11.1", "11.2")
+          .allMatch(line -> catalogArea(line).equals("osgce"));
+      WebElement closedRow = manager.driver().findElement(By.cssSelector(".pgd-plan tr[data-line='11.2']"));
+      assertThat(closedRow.getText()).contains("Cerrado");
+      assertThat(closedRow.findElements(By.linkText("Abrir instancia"))).isEmpty();
+      manager.scrollTo(closedRow);
+      manager.screenshot("s3-1-manager-dashboard-by-area");
+      manager.click(closedRow.findElement(By.linkText("Expediente")));
+      manager.waitForText(By.tagName("h1"), "Expediente del ciclo " + closed);
+      assertThat(manager.driver().getPageSource()).contains("Sello válido", "Firmar cierre (SGCE)");
+      manager.screenshot("s3-2-manager-closed-record");
+
+      manager.driver().navigate().back();
+      area = manager.waitFor(By.cssSelector(".pgd-plan select[aria-label='Área responsable']"));
+      new org.openqa.selenium.support.ui.Select(area).selectByValue("utcfd");
+      row = manager.waitFor(By.cssSelector(".pgd-plan tr[data-line='10.2']"));
+      assertThat(manager.driver().findElements(By.cssSelector(".pgd-plan tr[data-line]")))
+          .allMatch(line -> catalogArea(line.getAttribute("data-line")).equals("utcfd"));
+      assertThat(row.findElements(By.linkText("Expediente"))).hasSize(1);
       manager.click(row.findElement(By.linkText("Abrir instancia")));
       manager.waitUntil(d -> d.getCurrentUrl().contains("/process-instance/" + instance));
       manager.waitForText(By.cssSelector("body"), "PGD-2020-2023:10.2:2023");
-      manager.screenshot("s3-2-manager-process-instance");
+      // Managers may change nothing in the engine: no suspend, cancel or variable controls to be refused.
+      manager.waitUntil(d -> (Boolean) manager.script(
+          "return document.documentElement.classList.contains('pgd-read-only')"));
+      assertThat(manager.driver().findElements(By.cssSelector(".ctn-toolbar button, .ctn-toolbar a, td.actions button")))
+          .noneMatch(WebElement::isDisplayed);
+      manager.screenshot("s3-3-manager-process-instance");
     }
+  }
+
+  private static String catalogArea(String line) {
+    return mx.org.iecm.pgd.support.ProcessBeans.CATALOG.actionLine("PGD-2020-2023", line).orElseThrow()
+        .responsibleArea();
   }
 
   @Test
@@ -230,7 +290,7 @@ class PlanBrowserTest {
   }
 
   @Test
-  void auditorReadsTheExpedienteWithAValidSealAndDownloadsThePdf() throws Exception {
+  void auditorGoesFromTheHomePageToTheListFiltersItOpensTheRecordAndDownloadsThePdfAndTheCsv() throws Exception {
     String key = "PGD-2020-2023:11.1:2022";
     cycles.startLine(2022, "11.1");
     driver.plan(key, 2022, "osgce", List.of());
@@ -240,18 +300,66 @@ class PlanBrowserTest {
 
     try (Browser auditor = Browser.open(port)) {
       auditor.login("auditor1", "demo");
-      auditor.go("/audit/cases/" + key);
+      auditor.go("/camunda/app/welcome/default/");
+      WebElement expedientes = auditor.waitFor(By.cssSelector(".pgd-home a.pgd-cases"));
+      assertThat(auditor.driver().findElements(By.cssSelector(".pgd-home a.pgd-dashboard"))).hasSize(1);
+      auditor.screenshot("s4-0-auditor-home");
+      auditor.click(expedientes);
+      auditor.waitForText(By.tagName("h1"), "Expedientes");
+
+      // The filters, from the keyboard, Tab between them; Enter in the date sends the form.
+      auditor.click(auditor.driver().findElement(By.name("year")));
+      auditor.press(Keys.ESCAPE);
+      auditor.typeLikeAPerson("2022");
+      auditor.press(Keys.TAB);
+      auditor.typeLikeAPerson("Oficina");
+      auditor.press(Keys.TAB);
+      auditor.typeLikeAPerson("11.1");
+      auditor.press(Keys.TAB);
+      auditor.typeLikeAPerson("Cerrado");
+      auditor.press(Keys.TAB);
+      auditor.typeLikeAPerson("15/01/2022");
+      auditor.screenshot("s4-1-auditor-filters");
+      auditor.press(Keys.ENTER);
+      auditor.waitUntil(d -> d.getCurrentUrl().contains("line=11.1"));
+      assertThat(URI.create(auditor.driver().getCurrentUrl()).getQuery())
+          .contains("year=2022", "area=osgce", "line=11.1", "outcome=closed", "from=15/01/2022");
+      assertThat(auditor.driver().findElement(By.name("from")).getAttribute("value")).isEqualTo("15/01/2022");
+      List<WebElement> rows = auditor.driver().findElements(By.cssSelector("tr[data-key]"));
+      assertThat(rows).extracting(row -> row.getAttribute("data-key")).containsExactly(key);
+      assertThat(rows.get(0).getText()).contains("Oficina del Sistema de Gestión de Calidad Electoral (osgce)",
+          "Cerrado", "Sellado");
+      auditor.screenshot("s4-2-auditor-filtered-list");
+      String csvLink = auditor.driver().findElement(By.linkText("Descargar lista (CSV)")).getAttribute("href");
+      assertThat(csvLink).as("the date read day first").contains("from=2022-01-15");
+
+      auditor.click(rows.get(0).findElement(By.linkText(key)));
       auditor.waitForText(By.cssSelector("body"), "Sello válido: el expediente no ha cambiado desde el cierre.");
       String page = auditor.driver().getPageSource();
       assertThat(page).contains("Promover y difundir la apropiación del SGCE", "Firmar cierre (SGCE)",
           "Dictaminar resultados (SGCE)", "Cierre firmado", "Conforme", "(sgce1)").doesNotContain(">approve<");
-      auditor.screenshot("s4-1-auditor-expediente");
+      auditor.screenshot("s4-3-auditor-expediente");
       String pdfLink = auditor.waitFor(By.linkText("Descargar PDF")).getAttribute("href");
-      HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfLink))
-          .header("Cookie", "SESSION=" + auditor.cookie("SESSION")).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> pdf = download(auditor, pdfLink);
       assertThat(pdf.statusCode()).isEqualTo(200);
       assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+
+      HttpResponse<byte[]> csv = download(auditor, csvLink);
+      assertThat(csv.statusCode()).isEqualTo(200);
+      List<String> csvRows = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+      assertThat(csvRows).hasSize(2);
+      assertThat(csvRows.get(1)).startsWith(key + ",PGD-2020-2023,11.1,2022,osgce,");
+
+      // The plan's dashboard answers auditors too, read only.
+      auditor.go("/camunda/app/cockpit/default/#/dashboard");
+      auditor.waitFor(By.cssSelector(".pgd-plan tr[data-line='11.1']"));
+      assertThat(auditor.driver().findElement(By.cssSelector(".pgd-plan")).getText()).doesNotContain("permiso");
     }
+  }
+
+  private static HttpResponse<byte[]> download(Browser browser, String link) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
+        .header("Cookie", "SESSION=" + browser.cookie("SESSION")).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
@@ -267,7 +375,17 @@ class PlanBrowserTest {
       other.login("ci-staff1", "demo");
       Tasklist otherTasks = Tasklist.open(other).filter(MY_AREA);
       assertThat(otherTasks.taskNames()).noneMatch(name -> name.contains("línea 11.1 · 2021"));
+      // Staff can start no process: Tasklist offers no «Iniciar proceso».
+      other.waitUntil(d -> (Boolean) other.script(
+          "return document.documentElement.classList.contains('pgd-nothing-to-start')"));
+      assertThat(other.driver().findElements(By.cssSelector(".start-process-action"))).noneMatch(WebElement::isDisplayed);
       other.screenshot("s5-1-other-area-tasklist");
+      // Another area's task opened by its link: a notice in Spanish only.
+      other.go(Tasklist.PATH + "#/?task=" + openTask("PGD-2020-2023:11.1:2021").getId());
+      other.waitForText(By.cssSelector(".page-notifications"), "La tarea ya no existe o no es de sus grupos");
+      assertThat(other.driver().findElement(By.cssSelector(".page-notifications")).getText())
+          .doesNotContain("No matching", "task");
+      other.screenshot("s5-1b-other-area-task-link");
 
       auditor.login("auditor2", "demo");
       auditor.go("/camunda/app/tasklist/default/");

@@ -74,18 +74,25 @@ class IdentityBootstrapIntegrationTest {
 
     List<Filter> filters = filterService.createTaskFilterQuery().orderByFilterName().asc().list();
     assertThat(filters).extracting(Filter::getName)
-        .containsExactly("Mis tareas", "Revisiones SGCE", "Tareas de mi área", "Vencidas");
-    Filter overdue = filters.get(3);
+        .containsExactly("Devueltas", "Mis tareas", "Revisiones SGCE", "Tareas de mi área", "Todas las tareas",
+            "Vencidas");
+    Filter overdue = filters.get(5);
     assertThat(overdue.getProperties()).containsEntry("description", "Tareas de sus grupos cuya fecha límite ya pasó");
     assertThat(overdue.getProperties().get("variables").toString()).contains("actionLineId", "Línea de acción");
     JsonNode staffFilters = rest.withBasicAuth("utcfd-staff1", "demo").getForObject("/engine-rest/filter", JsonNode.class);
+    Map<String, JsonNode> queries = new HashMap<>();
     assertThat(staffFilters).extracting(filter -> filter.get("name").asText())
-        .containsExactlyInAnyOrder("Mis tareas", "Tareas de mi área", "Vencidas");
+        .containsExactlyInAnyOrder("Devueltas", "Mis tareas", "Tareas de mi área", "Vencidas");
     JsonNode sgceFilters = rest.withBasicAuth("sgce2", "demo").getForObject("/engine-rest/filter", JsonNode.class);
-    assertThat(sgceFilters).hasSize(4);
+    assertThat(sgceFilters).hasSize(5);
+    JsonNode managerFilters = rest.withBasicAuth("manager1", "demo").getForObject("/engine-rest/filter", JsonNode.class);
+    assertThat(managerFilters).extracting(filter -> filter.get("name").asText())
+        .containsExactlyInAnyOrder("Devueltas", "Mis tareas", "Tareas de mi área", "Vencidas", "Todas las tareas");
+    managerFilters.forEach(filter -> queries.put(filter.get("name").asText(), filter.get("query")));
+    assertThat(queries.get("Todas las tareas").fieldNames()).toIterable().as("no criteria: every task the manager may read")
+        .noneMatch(field -> field.startsWith("assignee") || field.startsWith("candidate") || field.startsWith("due"));
     assertThat(rest.withBasicAuth("auditor1", "demo").getForObject("/engine-rest/filter", JsonNode.class)).isEmpty();
 
-    Map<String, JsonNode> queries = new HashMap<>();
     sgceFilters.forEach(filter -> queries.put(filter.get("name").asText(), filter.get("query")));
     assertThat(queries.get("Mis tareas").get("assigneeExpression").asText()).isEqualTo("${currentUser()}");
     assertThat(queries.get("Tareas de mi área").get("candidateGroupsExpression").asText())
@@ -93,7 +100,9 @@ class IdentityBootstrapIntegrationTest {
     assertThat(queries.get("Tareas de mi área").get("includeAssignedTasks").asBoolean()).isTrue();
     assertThat(queries.get("Vencidas").get("dueBeforeExpression").asText()).isEqualTo("${now()}");
     assertThat(queries.get("Revisiones SGCE").get("candidateGroup").asText()).isEqualTo("sgce-office");
-    for (Filter filter : filters) {
+    assertThat(queries.get("Devueltas").get("assigneeExpression").asText()).isEqualTo("${currentUser()}");
+    assertThat(queries.get("Devueltas").get("nameLike").asText()).isEqualTo("% · Devuelto");
+    for (Filter filter : filters.stream().filter(filter -> !filter.getName().equals("Todas las tareas")).toList()) {
       List<Authorization> grants = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
           .resourceId(filter.getId()).list();
       assertThat(grants).as("READ grants of %s, one per group", filter.getName())
@@ -101,6 +110,9 @@ class IdentityBootstrapIntegrationTest {
           .extracting(Authorization::getGroupId).doesNotHaveDuplicates()
           .contains("sgce-office").doesNotContain("auditors");
     }
+    Filter all = filters.get(4);
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(all.getId())
+        .list()).extracting(Authorization::getGroupId).containsExactly("managers");
   }
 
   @Test

@@ -71,5 +71,7 @@ class WebappCustomisationsTest {
     assertHas(code, "code", "embedded:", "deployment:", "disabled-form");
     // where its messages show
     assertHas(tasklist("camunda-tasklist-bootstrap.css"), "styles", ".page-notifications");
+    // pgd-tasklist/navigation.js: the start action's class, the notice of a missing task, the service it goes through
+    assertHas(code, "code", "start-process-action", "No matching task", "\"Notifications\"", "startablePermissionCheck");
   }
 }

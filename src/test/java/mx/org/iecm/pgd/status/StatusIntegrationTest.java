@@ -188,16 +188,21 @@ class StatusIntegrationTest {
   }
 
   @Test
-  void theApiAnswersManagersOnlyAndRefusesBadYears() {
+  void theApiAnswersThoseWhoFollowOrAuditThePlanAndRefusesBadYears() {
     ResponseEntity<JsonNode> answer = rest.withBasicAuth("manager1", "demo")
         .getForEntity("/api/status?year=" + YEAR, JsonNode.class);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(answer.getBody().get("lines")).hasSize(39);
     assertThat(answer.getBody().at("/lines/0/openTasks/0/groups/0").asText()).isEqualTo("deoeyg-staff");
+    assertThat(answer.getBody().at("/lines/0/openTasks/0/groupNames/0").asText())
+        .isEqualTo("Enlaces — Dirección Ejecutiva de Organización Electoral y Geoestadística");
 
+    // Auditors and the SGCE office read the same overview (their dashboard is read only); staff do not.
+    for (String reader : List.of("auditor1", "sgce1")) {
+      assertThat(rest.withBasicAuth(reader, "demo").getForEntity("/api/status?year=" + YEAR, JsonNode.class)
+          .getBody().get("lines")).as(reader).hasSize(39);
+    }
     assertThat(rest.withBasicAuth("deoeyg-staff1", "demo").getForEntity("/api/status?year=2020", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(rest.withBasicAuth("auditor1", "demo").getForEntity("/api/status?year=2020", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<JsonNode> outside = rest.withBasicAuth("manager1", "demo")
         .getForEntity("/api/status?year=1999", JsonNode.class);

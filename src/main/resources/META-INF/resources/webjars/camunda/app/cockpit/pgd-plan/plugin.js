@@ -1,7 +1,8 @@
-// "Plan General de Desarrollo" on the Cockpit dashboard: the plan tree of a year with the state of
-// every action line, filters by area and state, overdue lines highlighted, progress per program and
-// a link to each running cycle. It reads /api/status with the Cockpit session, so only the people
-// the API lets in (managers, administrators) see the data.
+// "Plan General de Desarrollo" on the Cockpit dashboard (first on the start page: styles/user-styles.css):
+// the plan tree of a year with the state of every action line, filters by area and state, overdue
+// lines marked, progress per program by name, and on every started line a link to its expediente and,
+// while it runs, to its process instance. It reads /api/status with the Cockpit session: managers and
+// administrators, and read only the SGCE office and auditors (nothing here writes).
 
 const STATES = {
   'not-started': 'Sin iniciar', planning: 'Planeación', execution: 'Ejecución', review: 'Revisión',
@@ -25,21 +26,31 @@ function progressBar(percent) {
     element('div', { class: 'pgd-bar-fill', style: 'width:' + value + '%' }));
 }
 
+function areaLabel(name, code) {
+  return name && name !== code ? name + ' (' + code + ')' : code;
+}
+
 function lineRow(line) {
-  const tasks = line.openTasks.map(task => task.name + ' (' + task.groups.join(', ') +
+  const tasks = line.openTasks.map(task => task.name + ' (' + (task.groupNames || task.groups).join(', ') +
     (task.assignee ? ' · ' + task.assignee : '') + (task.overdueDays > 0 ? ' · vencida ' + task.overdueDays + ' d' : '') + ')');
-  const link = line.processInstanceId && !['closed', 'cancelled'].includes(line.state)
-    ? element('a', { href: '#/process-instance/' + line.processInstanceId + '/runtime' }, 'Abrir instancia')
-    : '';
+  const running = line.processInstanceId && !['closed', 'cancelled'].includes(line.state);
+  const links = [];
+  if (line.state !== 'not-started') {
+    links.push(element('a', { href: '/audit/cases/' + encodeURIComponent(line.businessKey), class: 'pgd-record' }, 'Expediente'));
+  }
+  if (running) {
+    links.push(element('a', { href: '#/process-instance/' + line.processInstanceId + '/runtime', class: 'pgd-instance' }, 'Abrir instancia'));
+  }
   return element('tr', { class: line.overdue ? 'pgd-overdue' : '', 'data-line': line.actionLineId },
     element('td', {}, line.actionLineId),
     element('td', { class: 'pgd-text' }, line.text),
-    element('td', {}, line.responsibleAreaName),
-    element('td', {}, element('span', { class: 'pgd-state pgd-state-' + line.state }, line.stateLabel)),
+    element('td', {}, areaLabel(line.responsibleAreaName, line.responsibleArea)),
+    element('td', {}, element('span', { class: 'pgd-state pgd-state-' + line.state }, line.stateLabel),
+      line.overdue ? element('span', { class: 'pgd-late' }, 'Vencida ' + line.overdueDays + ' d') : ''),
     element('td', {}, line.progressPercent == null ? '—' : line.progressPercent + ' %'),
     element('td', {}, tasks.length ? tasks.join('; ') : '—'),
     element('td', {}, line.openCorrectiveActions ? String(line.openCorrectiveActions) : '—'),
-    element('td', {}, link));
+    element('td', { class: 'pgd-links' }, links));
 }
 
 function render(container, report, filters) {
@@ -57,7 +68,7 @@ function render(container, report, filters) {
   });
   const chart = element('div', { class: 'pgd-chart' }, report.programs.map(program =>
     element('div', { class: 'pgd-chart-row' },
-      element('span', { class: 'pgd-chart-label' }, 'P' + program.number),
+      element('span', { class: 'pgd-chart-label', title: program.text }, 'Programa ' + program.number + '. ' + program.text),
       progressBar(program.totals.averageProgress),
       element('span', {}, program.totals.averageProgress == null ? '—' : program.totals.averageProgress + ' %'))));
   const totals = report.totals;
@@ -82,7 +93,10 @@ function style() {
     .pgd-plan .pgd-bar { display: inline-block; width: 220px; height: 12px; background: #eee; margin: 0 .5em; }
     .pgd-plan .pgd-bar-fill { height: 100%; background: #6d2077; }
     .pgd-plan .pgd-chart-row { display: flex; align-items: center; margin: 2px 0; }
-    .pgd-plan .pgd-chart-label { width: 3em; }
+    .pgd-plan .pgd-chart-label { width: 34em; max-width: 60%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .pgd-plan .pgd-late { margin-left: .4em; padding: 1px 6px; border-radius: 3px; background: #b3261e; color: #fff; font-weight: 600; }
+    .pgd-plan .pgd-overdue td:first-child { border-left: 4px solid #b3261e; }
+    .pgd-plan .pgd-links a { display: block; white-space: nowrap; }
     .pgd-plan .pgd-state { padding: 1px 6px; border-radius: 3px; background: #e8e8e8; }
     .pgd-plan .pgd-state-closed { background: #dff0d8; }
     .pgd-plan .pgd-state-cancelled { background: #ddd; color: #666; }
@@ -118,7 +132,7 @@ export default {
           const areas = [...new Map(data.lines.map(line => [line.responsibleArea, line.responsibleAreaName])).entries()]
             .sort((a, b) => a[1].localeCompare(b[1], 'es'));
           areaSelect.replaceChildren(element('option', { value: '' }, 'Todas las áreas'),
-            areas.map(([code, name]) => element('option', { value: code }, name)));
+            ...areas.map(([code, name]) => element('option', { value: code }, areaLabel(name, code))));
           areaSelect.value = filters.area;
           refresh();
         })
@@ -126,10 +140,10 @@ export default {
     };
     yearInput.addEventListener('change', load);
     node.replaceChildren(element('section', { class: 'pgd-plan' }, style(),
-      element('h3', {}, 'Plan General de Desarrollo'),
       element('div', { class: 'pgd-controls' },
         element('label', {}, 'Año ', yearInput), element('label', {}, 'Área ', areaSelect),
-        element('label', {}, 'Estado ', stateSelect)),
+        element('label', {}, 'Estado ', stateSelect),
+        element('a', { href: '/audit/cases', class: 'pgd-cases' }, 'Expedientes de ciclos terminados')),
       body));
     // Start on this year if a loaded plan covers it, otherwise on the last year of the latest plan.
     fetch('/api/plans', { credentials: 'same-origin', headers: { Accept: 'application/json' } })

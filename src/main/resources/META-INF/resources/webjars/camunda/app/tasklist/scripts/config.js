@@ -1,7 +1,8 @@
 // Tasklist configuration of the application. It replaces the file of the same name in Camunda's
 // webapp: Spanish first (English for browsers set to English), the institute's name in the header
 // and the page title, its texts in place before anything shows (../pgd/texts.js) and the parts of
-// the institute's task forms (pgd-tasklist/forms.js). ../README.md lists every customisation of the
+// the institute's task forms (pgd-tasklist/forms.js), and what Tasklist offers each person around them
+// (pgd-tasklist/navigation.js). ../README.md lists every customisation of the
 // webapps and what to check when Camunda is upgraded.
 // When a session ends, ../pgd/session.js leads the person to the application's login page.
 export default {
@@ -13,9 +14,9 @@ export default {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
   },
-  customScripts: ['../pgd/session', '../pgd/texts', 'pgd-tasklist/forms'],
+  customScripts: ['../pgd/session', '../pgd/texts', 'pgd-tasklist/forms', 'pgd-tasklist/navigation'],
   requireJsConfig: {
-    ngDeps: ['pgd.texts', 'pgd.tasklist.forms']
+    ngDeps: ['pgd.texts', 'pgd.tasklist.forms', 'pgd.tasklist.navigation']
   },
   shortcuts: {
     claimTask: {

@@ -3,6 +3,7 @@
 // header and the page title.
 // Its texts are in place before anything shows (../pgd/texts.js).
 // When a session ends, ../pgd/session.js leads the person to the application's login page.
+// pgd-home/plugin.js adds «Expedientes» and the plan's dashboard for those who may open them.
 export default {
   app: {
     vendor: 'IECM',
@@ -12,7 +13,7 @@ export default {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
   },
-  customScripts: ['../pgd/session', '../pgd/texts'],
+  customScripts: ['../pgd/session', '../pgd/texts', 'pgd-home/plugin'],
   requireJsConfig: {
     ngDeps: ['pgd.texts']
   }
