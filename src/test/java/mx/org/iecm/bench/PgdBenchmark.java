@@ -28,6 +28,7 @@ import mx.org.iecm.pgd.catalog.ActionLine;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.support.CycleDriver;
+import mx.org.iecm.pgd.support.SampleEvidence;
 import mx.org.iecm.pgd.support.StatementCounter;
 import mx.org.iecm.pgd.support.Submissions;
 import org.camunda.bpm.engine.IdentityService;
@@ -73,7 +74,7 @@ public final class PgdBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,rest,growth").split(","));
+    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,rest,evidence,growth").split(","));
     try (Database database = Database.open()) {
       PgdBenchmark bench = new PgdBenchmark(database);
       bench.results.context(database.description());
@@ -89,6 +90,11 @@ public final class PgdBenchmark {
       }
       if (parts.contains("rest")) {
         bench.restSecurity(url, catalog);
+      }
+      if (parts.contains("evidence")) {
+        try (ConfigurableApplicationContext app = bench.start(database.create("pgd_bench_evidence"), catalog, false)) {
+          new EvidenceBenchmark(bench.results, app).run();
+        }
       }
       if (parts.contains("growth")) {
         try (ConfigurableApplicationContext app = bench.start(url, catalog, false)) {
@@ -411,6 +417,7 @@ public final class PgdBenchmark {
     private final IdentityService identity;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final javax.sql.DataSource dataSource;
     private boolean authenticated = true;
     private List<String> recorded;
 
@@ -426,6 +433,7 @@ public final class PgdBenchmark {
       identity = app.getBean(IdentityService.class);
       runtime = app.getBean(RuntimeService.class);
       management = app.getBean(ManagementService.class);
+      dataSource = app.getBean(javax.sql.DataSource.class);
     }
 
     List<Map<String, Object>> closeCycle(String key, int year, ActionLine line, Latencies into) {
@@ -463,6 +471,8 @@ public final class PgdBenchmark {
       if (open.size() != 1) {
         throw new IllegalStateException("Expected one task of " + group + " in " + key + ", found " + open.size());
       }
+      // Its evidence file first, outside the timed completion, as a person attaches it before completing.
+      SampleEvidence.attachIfRequired(dataSource, open.get(0), key, user);
       if (authenticated) {
         identity.setAuthentication(user, List.of(group));
       }

@@ -85,6 +85,19 @@ final class CanonicalRecord {
           .put("registro", lesson.recordedBy())
           .put("registrada", lesson.recordedAt().toString()));
     }
+    // Each evidence file by its metadata and the SHA-256 of its bytes as uploaded; verification also
+    // checks the bytes stored now against that hash (CaseSeals).
+    for (var file : history.evidence()) {
+      records.put("archivo:" + file.id(), JSON.createObjectNode()
+          .put("tarea", file.taskId())
+          .put("clave", file.taskKey())
+          .put("nombre", file.fileName())
+          .put("tipo", file.mediaType())
+          .put("bytes", file.size())
+          .put("sha256", file.sha256())
+          .put("adjunto", file.uploadedBy())
+          .put("adjuntado", file.uploadedAt().toString()));
+    }
     return records;
   }
 

@@ -118,6 +118,16 @@ final class CaseExports {
             + change.before() + "» → «" + change.after() + "»", small)));
         version.fields().forEach(line -> document.add(new Paragraph(line.label() + ": " + line.value(), small)));
       }
+      document.add(new Paragraph("Anexo: evidencias", heading));
+      if (record.evidence().isEmpty()) {
+        document.add(new Paragraph("Ninguna.", body));
+      }
+      for (CaseRecord.EvidenceRecord file : record.evidence()) {
+        document.add(new Paragraph(file.fileName() + " — " + file.typeLabel() + ", " + file.sizeLabel() + " — "
+            + file.taskName() + " — adjuntó " + record.person(file.uploadedBy()) + " el " + when(file.uploadedAt()),
+            body));
+        document.add(new Paragraph("SHA-256: " + file.sha256(), small));
+      }
       document.add(new Paragraph("Escalamientos", heading));
       record.escalations().forEach(escalation -> document.add(new Paragraph(when(escalation.at()) + " — "
           + escalation.task() + ": " + escalation.detail(), body)));

@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.audit;
 import java.util.List;
 import mx.org.iecm.pgd.audit.CaseJournal.Entry;
 import mx.org.iecm.pgd.closure.LessonsLearned.Lesson;
+import mx.org.iecm.pgd.evidence.EvidenceFile;
 import mx.org.iecm.pgd.planning.ProgramVersions.ProgramVersion;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -19,7 +20,8 @@ record CaseHistory(
     List<HistoricVariableInstance> variables,
     List<Entry> journal,
     List<ProgramVersion> versions,
-    List<Lesson> lessons) {
+    List<Lesson> lessons,
+    List<EvidenceFile> evidence) {
 
   boolean isEmpty() {
     return instances.isEmpty();

@@ -5,6 +5,7 @@ import mx.org.iecm.pgd.closure.ClosureProcess;
 import mx.org.iecm.pgd.closure.LessonsLearned;
 import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
 import mx.org.iecm.pgd.cycle.CycleVariables;
+import mx.org.iecm.pgd.evidence.EvidenceFiles;
 import mx.org.iecm.pgd.execution.ExecutionProcess;
 import mx.org.iecm.pgd.execution.ProgramChangeProcess;
 import mx.org.iecm.pgd.planning.PlanningProcess;
@@ -41,20 +42,22 @@ class CaseHistoryReader {
   private final CaseJournal journal;
   private final ProgramVersions versions;
   private final LessonsLearned lessons;
+  private final EvidenceFiles evidence;
 
   CaseHistoryReader(HistoryService historyService, CaseJournal journal, ProgramVersions versions,
-      LessonsLearned lessons) {
+      LessonsLearned lessons, EvidenceFiles evidence) {
     this.historyService = historyService;
     this.journal = journal;
     this.versions = versions;
     this.lessons = lessons;
+    this.evidence = evidence;
   }
 
   CaseHistory read(String businessKey) {
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().asc().list();
     if (instances.isEmpty()) {
-      return new CaseHistory(businessKey, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+      return new CaseHistory(businessKey, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
     List<HistoricVariableInstance> variables = historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
@@ -65,6 +68,7 @@ class CaseHistoryReader {
     return new CaseHistory(businessKey, instances,
         historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
             .orderByHistoricActivityInstanceStartTime().asc().list(),
-        variables, journal.of(businessKey), versions.of(businessKey), lessons.ofCase(businessKey));
+        variables, journal.of(businessKey), versions.of(businessKey), lessons.ofCase(businessKey),
+        evidence.ofCycle(businessKey));
   }
 }

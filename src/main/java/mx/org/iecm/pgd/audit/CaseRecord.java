@@ -27,6 +27,7 @@ public record CaseRecord(
     List<Escalation> escalations,
     List<ProgramVersionRecord> programVersions,
     List<LessonRecord> lessons,
+    List<EvidenceRecord> evidence,
     List<TaskRecord> rulings,
     List<TimelineEntry> timeline,
     Checks checks,
@@ -64,6 +65,19 @@ public record CaseRecord(
    */
   public record ProgramVersionRecord(int version, String reason, String approvedBy, Instant approvedAt,
       JsonNode content, List<WorkProgram.Line> fields, List<WorkProgram.Change> changes) {
+  }
+
+  /**
+   * An evidence file of a task: what was uploaded, its SHA-256 (which the seal covers), who and when, and
+   * where auditors download it.
+   */
+  public record EvidenceRecord(String id, String taskId, String taskName, String fileName, String mediaType,
+      String typeLabel, long size, String sha256, String uploadedBy, Instant uploadedAt, String download) {
+
+    /** 832 bytes, 2.7 KB, 25.0 MB. */
+    public String sizeLabel() {
+      return mx.org.iecm.pgd.evidence.EvidenceFile.sizeLabel(size);
+    }
   }
 
   public record LessonRecord(String category, String categoryLabel, String lesson, String recordedBy,

@@ -25,9 +25,9 @@ public class CaseRecordRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRecordRetention.class);
 
-  /** The tables whose rows belong to one cycle's record, by business key. */
-  static final List<String> TABLES =
-      List.of("pgd_case_journal", "pgd_program_version", "pgd_case_seal", "pgd_case_seal_pending");
+  /** The tables whose rows belong to one cycle's record, by business key (evidence bytes go with their file). */
+  static final List<String> TABLES = List.of("pgd_case_journal", "pgd_program_version", "pgd_case_seal",
+      "pgd_case_seal_pending", "pgd_evidence_file");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;

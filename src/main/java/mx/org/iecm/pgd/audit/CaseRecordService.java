@@ -18,6 +18,7 @@ import mx.org.iecm.pgd.audit.CaseRecord.Cancellation;
 import mx.org.iecm.pgd.audit.CaseRecord.Check;
 import mx.org.iecm.pgd.audit.CaseRecord.Checks;
 import mx.org.iecm.pgd.audit.CaseRecord.Escalation;
+import mx.org.iecm.pgd.audit.CaseRecord.EvidenceRecord;
 import mx.org.iecm.pgd.audit.CaseRecord.LessonRecord;
 import mx.org.iecm.pgd.audit.CaseRecord.ProgramVersionRecord;
 import mx.org.iecm.pgd.audit.CaseRecord.SealInfo;
@@ -105,6 +106,11 @@ public class CaseRecordService {
         .map(lesson -> new LessonRecord(lesson.category(), LessonsLearned.categoryLabel(lesson.category()),
             lesson.lesson(), lesson.recordedBy(), lesson.recordedAt()))
         .toList();
+    List<EvidenceRecord> evidence = history.evidence().stream()
+        .map(file -> new EvidenceRecord(file.id(), file.taskId(), file.taskName(), file.fileName(), file.mediaType(),
+            file.typeLabel(), file.size(), file.sha256(), file.uploadedBy(), file.uploadedAt(),
+            "/api/evidence/" + file.id()))
+        .toList();
     String phase = (String) cycleVariables.get(CycleVariables.PHASE);
     String outcome = cycle.getEndTime() == null ? "running" : "cancelled".equals(phase) ? "cancelled" : "closed";
     Cancellation cancellation = cycleVariables.containsKey(CycleVariables.CANCELLATION_REASON)
@@ -118,17 +124,17 @@ public class CaseRecordService {
         catalog.area(areaCode).map(Area::name).orElse(areaCode), outcome,
         cycle.getStartTime().toInstant(), cycle.getStartUserId(),
         cycle.getEndTime() == null ? null : cycle.getEndTime().toInstant(), cancellation, tasks, escalations,
-        versions, lessons, tasks.stream().filter(task -> task.decision() != null && userTasks.find(task.taskKey())
+        versions, lessons, evidence, tasks.stream().filter(task -> task.decision() != null && userTasks.find(task.taskKey())
             .map(DeclaredTask::rules).orElse(false)).toList(),
         timeline(tasks, escalations, versions, cycle, cancellation),
         checks(history, tasks, key, outcome), seal,
-        people(tasks, versions, lessons, cycle.getStartUserId(),
+        people(tasks, versions, lessons, evidence, cycle.getStartUserId(),
             cancellation == null ? null : cancellation.cancelledBy(), seal == null ? null : seal.sealedBy()));
   }
 
   /** The full names of everyone the record names, in one query of the directory. */
   private Map<String, String> people(List<TaskRecord> tasks, List<ProgramVersionRecord> versions,
-      List<LessonRecord> lessons, String... others) {
+      List<LessonRecord> lessons, List<EvidenceRecord> evidence, String... others) {
     Set<String> ids = new HashSet<>();
     tasks.forEach(task -> {
       ids.add(task.assignee());
@@ -136,6 +142,7 @@ public class CaseRecordService {
     });
     versions.forEach(version -> ids.add(version.approvedBy()));
     lessons.forEach(lesson -> ids.add(lesson.recordedBy()));
+    evidence.forEach(file -> ids.add(file.uploadedBy()));
     ids.addAll(Arrays.asList(others));
     ids.remove(null);
     if (ids.isEmpty()) {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import mx.org.iecm.pgd.audit.CaseRecord.SealInfo;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.closure.ClosureProcess;
+import mx.org.iecm.pgd.evidence.EvidenceFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,14 +32,16 @@ public class CaseSeals {
   private final JdbcClient jdbc;
   private final CaseHistoryReader reader;
   private final Clock clock;
-
   private final PlanCatalog catalog;
+  private final EvidenceFiles evidence;
 
-  CaseSeals(DataSource dataSource, CaseHistoryReader reader, Clock clock, PlanCatalog catalog) {
+  CaseSeals(DataSource dataSource, CaseHistoryReader reader, Clock clock, PlanCatalog catalog,
+      EvidenceFiles evidence) {
     this.jdbc = JdbcClient.create(dataSource);
     this.reader = reader;
     this.clock = clock;
     this.catalog = catalog;
+    this.evidence = evidence;
   }
 
   /**
@@ -132,7 +135,8 @@ public class CaseSeals {
     Map<String, ObjectNode> now = CanonicalRecord.records(history);
     String currentText = CanonicalRecord.text(now);
     String currentDigest = CanonicalRecord.digest(currentText);
-    List<String> differences = differences(CanonicalRecord.parse((String) seal[2]), now);
+    List<String> differences = new ArrayList<>(differences(CanonicalRecord.parse((String) seal[2]), now));
+    differences.addAll(changedEvidence(history));
     boolean intact = currentDigest.equals(seal[1]) && differences.isEmpty();
     if (!intact && differences.isEmpty()) {
       differences = List.of("El contenido sellado no coincide con su huella.");
@@ -140,6 +144,22 @@ public class CaseSeals {
     return new Verification(businessKey, true, intact, (String) seal[0], (String) seal[1], currentDigest,
         (java.time.Instant) seal[3], (String) seal[4], differences, (Boolean) seal[5],
         RequiredApprovals.missing(catalog, businessKey, history));
+  }
+
+  /**
+   * The evidence files whose bytes no longer hash to the SHA-256 recorded when they were uploaded (the
+   * record the seal covers holds that hash): each file is read again, a chunk at a time.
+   */
+  private List<String> changedEvidence(CaseHistory history) {
+    List<String> changed = new ArrayList<>();
+    for (var file : history.evidence()) {
+      String now = evidence.digestOfStoredBytes(file.id());
+      if (!now.equals(file.sha256())) {
+        changed.add("archivo:" + file.id() + " («" + file.fileName() + "»): su contenido cambió; su SHA-256 era "
+            + file.sha256() + " y ahora es " + now);
+      }
+    }
+    return changed;
   }
 
   static List<String> differences(Map<String, ObjectNode> sealed, Map<String, ObjectNode> now) {

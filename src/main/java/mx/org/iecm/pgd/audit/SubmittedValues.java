@@ -25,7 +25,7 @@ final class SubmittedValues {
       Map.entry("changeReason", "Justificación de la modificación"),
       Map.entry("activityProgress", "Avance por actividad"),
       Map.entry("indicatorValues", "Valores de los indicadores"),
-      Map.entry("evidenceLinks", "Evidencias"),
+      Map.entry("evidenceLinks", "Enlaces a evidencias"),
       Map.entry("problems", "Problemas encontrados"),
       Map.entry("indicatorResults", "Resultados por indicador"),
       Map.entry("resultsSummary", "Resumen de resultados"),

@@ -32,8 +32,8 @@ public class CorrectiveActionTasks implements UserTaskDeclarations {
         UserTask.preparation(CorrectiveActionProcess.TASK_IMPLEMENT_ACTIONS, DeadlineKind.IMPLEMENTATION, problems -> {
           problems.requiredText(CorrectiveActionProcess.IMPLEMENTATION_REPORT, "Informe de implementación",
               LONG_TEXT_MAX);
-          problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
-        }),
+          problems.links(ExecutionProcess.EVIDENCE_LINKS, "Enlaces a evidencias");
+        }).requiringEvidence(),
         UserTask.decision(CorrectiveActionProcess.TASK_VERIFY_EFFECTIVENESS, Role.REVIEWER));
   }
 }

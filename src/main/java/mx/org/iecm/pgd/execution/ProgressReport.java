@@ -42,7 +42,7 @@ final class ProgressReport {
       row.text("indicator", "Indicador", 200);
       row.number("value", "Valor alcanzado", true, null, null);
     });
-    problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
+    problems.links(ExecutionProcess.EVIDENCE_LINKS, "Enlaces a evidencias");
     problems.optionalText(ExecutionProcess.PROBLEMS, "Problemas encontrados", LONG_TEXT_MAX);
     JsonNode program = WorkProgram.of(problems);
     ProgramRows.same(problems, ExecutionProcess.ACTIVITY_PROGRESS, "Avance por actividad", "activity", "actividad",

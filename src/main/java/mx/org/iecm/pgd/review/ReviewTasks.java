@@ -29,7 +29,7 @@ public class ReviewTasks implements UserTaskDeclarations {
             row.number("value", "Valor final", true, null, null);
           });
           problems.requiredText(ReviewProcess.RESULTS_SUMMARY, "Resumen de resultados", LONG_TEXT_MAX);
-          problems.links(ExecutionProcess.EVIDENCE_LINKS, "Evidencias");
+          problems.links(ExecutionProcess.EVIDENCE_LINKS, "Enlaces a evidencias");
           // The year's results: one row per indicator of the program in force, with its target.
           List<JsonNode> indicators = WorkProgram.rows(WorkProgram.of(problems), WorkProgram.INDICATORS);
           ProgramRows.same(problems, ReviewProcess.INDICATOR_RESULTS, "Resultados por indicador", "indicator",
@@ -40,7 +40,7 @@ public class ReviewTasks implements UserTaskDeclarations {
             task.setVariable(ReviewProcess.INDICATOR_RESULTS,
                 SpinValues.jsonValue(ProgramIndicators.toReport(task).toString()).create());
           }
-        }),
+        }).requiringEvidence(),
         UserTask.decision(ReviewProcess.TASK_APPROVE_RESULTS_HEAD, Role.HEAD),
         UserTask.decision(ReviewProcess.TASK_RULE_RESULTS, Role.REVIEWER)
             .onComplete((execution, submission) -> {

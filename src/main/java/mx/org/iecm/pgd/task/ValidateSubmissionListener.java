@@ -40,11 +40,13 @@ public class ValidateSubmissionListener implements ExecutionListener {
 
   private final UserTasks tasks;
   private final CaseJournal journal;
+  private final TaskEvidence evidence;
   private final Clock clock;
 
-  public ValidateSubmissionListener(UserTasks tasks, CaseJournal journal, Clock clock) {
+  public ValidateSubmissionListener(UserTasks tasks, CaseJournal journal, TaskEvidence evidence, Clock clock) {
     this.tasks = tasks;
     this.journal = journal;
+    this.evidence = evidence;
     this.clock = clock;
     QuietRefusalsFilter.install();
   }
@@ -64,6 +66,9 @@ public class ValidateSubmissionListener implements ExecutionListener {
     if (task.decides() && user != null && user.equals(preparedBy)) {
       problems.add(selfApproval(user));
     }
+    if (task.declaration().requiresEvidence() && evidence.count(taskId(execution)) == 0) {
+      problems.add(MISSING_EVIDENCE);
+    }
     if (!problems.isEmpty()) {
       LOG.info("Refused completion of {} in cycle {} by {}: {}", task.id(), execution.getProcessBusinessKey(), user,
           problems);
@@ -77,6 +82,10 @@ public class ValidateSubmissionListener implements ExecutionListener {
     }
     task.declaration().onComplete().accept(execution, submission);
   }
+
+  /** The problem of a task that needs evidence and was completed without any file. */
+  static final Problem MISSING_EVIDENCE = new Problem("evidence", "Evidencias", "adjunte al menos un archivo en la"
+      + " pestaña «Evidencias» (el informe, las minutas, las listas…); los enlaces solo la complementan");
 
   /** Who prepared the work this decision is about: the latest accepted staff submission of the process. */
   private String preparer(DelegateExecution execution) {

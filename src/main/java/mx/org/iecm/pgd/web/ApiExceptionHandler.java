@@ -38,6 +38,10 @@ class ApiExceptionHandler {
       case BAD_REQUEST -> "Solicitud no válida";
       case CONFLICT -> "Conflicto con el estado actual";
       case FORBIDDEN -> "Sin permiso";
+      case NOT_FOUND -> "No encontrado";
+      case PAYLOAD_TOO_LARGE -> "Demasiado grande";
+      case TOO_MANY_REQUESTS -> "Demasiadas solicitudes";
+      case UNSUPPORTED_MEDIA_TYPE -> "Tipo de archivo no aceptado";
       default -> e.status().getReasonPhrase();
     };
     return problem(e.status(), title, e.getMessage());

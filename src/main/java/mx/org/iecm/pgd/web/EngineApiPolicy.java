@@ -54,11 +54,12 @@ public final class EngineApiPolicy {
           "reclamar una tarea de su grupo para sí misma (`userId` es quien llama)"),
       new Rule("POST", "task/{id}/unclaim", Pattern.compile("task/[^/]+/unclaim"), Access.UNCLAIM_OWN,
           "liberar una tarea que la persona tiene asignada"),
-      new Rule("POST", "task/{id}/comment/create, task/{id}/attachment/create",
-          Pattern.compile("task/[^/]+/(?:comment|attachment)/create"), Access.WORK_TASK,
-          "comentar o adjuntar en una tarea que la persona puede trabajar (su grupo candidato o asignada a ella);"
-              + " el motor exige además leer el historial de la tarea, que de los grupos de trabajo solo tiene la"
-              + " Oficina del SGCE"));
+      // Files go to the application's evidence (/api/tasks/{id}/evidence), which checks their type and
+      // seals their hash; the engine's own attachments check neither, so they are the administration's only.
+      new Rule("POST", "task/{id}/comment/create", Pattern.compile("task/[^/]+/comment/create"), Access.WORK_TASK,
+          "comentar en una tarea que la persona puede trabajar (su grupo candidato o asignada a ella); el motor exige"
+              + " además leer el historial de la tarea, que de los grupos de trabajo solo tiene la Oficina del SGCE."
+              + " Los archivos van a «Evidencias» (`/api/tasks/{id}/evidence`), no a los adjuntos del motor"));
 
   /** Variable writes outside a completion: refused with their own message, which says what to do instead. */
   static final Pattern VARIABLES = Pattern.compile(
@@ -67,7 +68,7 @@ public final class EngineApiPolicy {
   static final String VARIABLES_REFUSED = "Solo la administración escribe variables fuera de la tarea que las pide:"
       + " complete la tarea con su formulario.";
 
-  static final String WRITE_REFUSED = "Solo la administración (camunda-admin) puede hacer esta operación por la API"
+  public static final String WRITE_REFUSED = "Solo la administración (camunda-admin) puede hacer esta operación por la API"
       + " del motor: los ciclos avanzan por sus tareas, y se inician, cancelan o modifican por /api/cycles.";
 
   private EngineApiPolicy() {

@@ -87,7 +87,7 @@ class AuditIntegrationTest {
 
   @BeforeEach
   void driver() {
-    driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+    driver = new CycleDriver(taskService, identityService, runtimeService, managementService, dataSource);
   }
 
   /** The class's cycles, run once: every test reads the same record. */
@@ -240,6 +240,56 @@ class AuditIntegrationTest {
   }
 
   @Test
+  void theRecordListsEveryEvidenceFileAndTheSealNamesAFileWhoseBytesChanged() throws Exception {
+    CaseRecord record = records.record(KEY);
+    assertThat(record.evidence()).extracting(CaseRecord.EvidenceRecord::taskName).containsExactlyInAnyOrder(
+        "Informar resultados finales · línea 7.1 · 2021", "Implementar acciones · línea 7.1 · 2021");
+    CaseRecord.EvidenceRecord file = record.evidence().get(0);
+    assertThat(file.sha256()).isEqualTo(mx.org.iecm.pgd.support.SampleEvidence.sha256(
+        mx.org.iecm.pgd.support.SampleEvidence.PDF));
+    assertThat(record.person(file.uploadedBy())).endsWith("(" + file.uploadedBy() + ")");
+
+    BrowserSession auditor = new BrowserSession(port);
+    auditor.login("auditor2", "demo");
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(auditor.get("/audit/cases/" + KEY, "text/html").body());
+    assertThat(page.select("table.evidence tr[data-file]")).hasSize(2);
+    assertThat(page.select("table.evidence a").eachAttr("href")).contains("/api/evidence/" + file.id());
+    assertThat(page.select("table.evidence").text()).contains(file.sha256(), "PDF");
+    try (var pdf = Loader.loadPDF(rest.withBasicAuth("auditor1", "demo").getForObject("/api/audit/cases/" + KEY
+        + "/pdf", byte[].class))) {
+      assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains("Anexo: evidencias",
+          "SHA-256: " + file.sha256(), mx.org.iecm.pgd.support.SampleEvidence.NAME);
+    }
+
+    // One byte of one file changed in the database: the seal no longer holds, and says which file.
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    byte[] original = jdbc.queryForObject("SELECT data FROM pgd_evidence_chunk WHERE file_id = ? AND seq = 0",
+        byte[].class, file.id());
+    byte[] altered = original.clone();
+    altered[altered.length / 2] ^= 1;
+    jdbc.update("UPDATE pgd_evidence_chunk SET data = ? WHERE file_id = ? AND seq = 0", altered, file.id());
+    try {
+      JsonNode verified = rest.withBasicAuth("auditor1", "demo").getForObject("/api/audit/cases/" + KEY + "/verify",
+          JsonNode.class);
+      assertThat(verified.get("intact").asBoolean()).isFalse();
+      assertThat(verified.get("differences")).hasSize(1);
+      assertThat(verified.at("/differences/0").asText()).startsWith("archivo:" + file.id() + " («"
+          + file.fileName() + "»): su contenido cambió; su SHA-256 era " + file.sha256());
+    } finally {
+      jdbc.update("UPDATE pgd_evidence_chunk SET data = ? WHERE file_id = ? AND seq = 0", original, file.id());
+    }
+    // Its name changed instead: the record the seal covers shows it.
+    jdbc.update("UPDATE pgd_evidence_file SET file_name = 'otro.pdf' WHERE id = ?", file.id());
+    try {
+      assertThat(seals.verify(KEY).differences()).containsExactly("archivo:" + file.id() + ", nombre: «"
+          + file.fileName() + "» → «otro.pdf»");
+    } finally {
+      jdbc.update("UPDATE pgd_evidence_file SET file_name = ? WHERE id = ?", file.fileName(), file.id());
+    }
+    assertThat(seals.verify(KEY).intact()).isTrue();
+  }
+
+  @Test
   void theRecordIsProducedInABoundedNumberOfQueries() {
     records.record(CANCELLED);
     StatementCounter.reset();
@@ -250,7 +300,8 @@ class AuditIntegrationTest {
     int large = StatementCounter.count();
 
     assertThat(big.tasks()).hasSizeGreaterThanOrEqualTo(25);
-    assertThat(large).isEqualTo(small).isLessThanOrEqualTo(8);
+    // Instances, tasks, variables, journal, versions, lessons, evidence files, the seal, the directory.
+    assertThat(large).isEqualTo(small).isLessThanOrEqualTo(9);
   }
 
   @Test

@@ -41,6 +41,13 @@ class CaseRecordRetentionTest {
     jdbc.update("INSERT INTO pgd_case_seal (business_key, algorithm, digest, canonical_record, sealed_at) "
         + "VALUES (?, 'SHA-256', 'ab', 'registro', ?)", EXPIRED, now);
     jdbc.update("INSERT INTO pgd_case_seal_pending (business_key, closed_at) VALUES (?, ?)", EXPIRED, now);
+    for (String key : new String[] {EXPIRED, RUNNING}) {
+      String file = key.equals(EXPIRED) ? "evidencia-vencida" : "evidencia-vigente";
+      jdbc.update("INSERT INTO pgd_evidence_file (id, task_id, task_key, business_key, process_instance_id, file_name, "
+          + "media_type, size_bytes, sha256, uploaded_by, uploaded_at) VALUES (?, 't', 'Task_ReportResults', ?, 'pi', "
+          + "'informe.pdf', 'application/pdf', 3, 'ab', 'staff1', ?)", file, key, now);
+      jdbc.update("INSERT INTO pgd_evidence_chunk (file_id, seq, data) VALUES (?, 0, ?)", file, new byte[] {1, 2, 3});
+    }
 
     Map<String, Integer> removed = retention.removeRecordsWithoutHistory();
 
@@ -51,6 +58,9 @@ class CaseRecordRetentionTest {
     }
     assertThat(rows("pgd_case_journal", RUNNING)).isEqualTo(1);
     assertThat(rows("pgd_program_version", RUNNING)).isEqualTo(1);
+    assertThat(rows("pgd_evidence_file", RUNNING)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM pgd_evidence_chunk WHERE file_id IN ('evidencia-vencida',"
+        + " 'evidencia-vigente')", Integer.class)).as("the bytes go with their file").isEqualTo(1);
     assertThat(retention.removeRecordsWithoutHistory()).allSatisfy((table, count) -> assertThat(count).isZero());
   }
 

@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and people who must not see what is not theirs. Screenshots of the key steps go to target/screenshots.
  */
 @PgdIntegrationTest
-@OwnsCycles({"9.1:2021", "10.1:2021", "11.1:2021", "11.1:2022", "10.2:2023", "11.2:2023"})
+@OwnsCycles({"9.1:2021", "10.1:2021", "11.1:2021", "11.1:2022", "10.2:2023", "11.2:2023", "3.1:2023"})
 class PlanBrowserTest {
 
   static final String MY_AREA = "Tareas de mi área";
@@ -45,6 +45,8 @@ class PlanBrowserTest {
   CycleService cycles;
   @Autowired
   TaskService taskService;
+  @Autowired
+  javax.sql.DataSource dataSource;
   @Autowired
   IdentityService identityService;
   @Autowired
@@ -58,7 +60,7 @@ class PlanBrowserTest {
 
   @BeforeEach
   void driver() {
-    driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+    driver = new CycleDriver(taskService, identityService, runtimeService, managementService, dataSource);
   }
 
   private Task openTask(String businessKey) {
@@ -162,6 +164,62 @@ class PlanBrowserTest {
   }
 
   @Test
+  void staffAttachesAPdfInTheEvidenceTabThenCompletesTheResultsAndAnAuditorGetsTheSameBytes() throws Exception {
+    String key = "PGD-2020-2023:3.1:2023";
+    cycles.startLine(2023, "3.1");
+    driver.plan(key, 2023, "depcyc", List.of("deeccc", "utsi"));
+    driver.reportTheYear(key, "depcyc");
+    Task results = openTask(key);
+    byte[] pdf = mx.org.iecm.pgd.support.SampleEvidence.pdf("Informe de resultados 2023 de la línea 3.1");
+    java.nio.file.Path file = java.nio.file.Files.createTempDirectory("evidencias").resolve("Informe de resultados 3.1.pdf");
+    java.nio.file.Files.write(file, pdf);
+
+    try (Browser staff = Browser.open(port)) {
+      staff.login("depcyc-staff1", "demo");
+      Tasklist tasklist = Tasklist.open(staff).filter(MY_AREA)
+          .openTask("Informar resultados finales · línea 3.1 · 2023").claim();
+      assertThat(tasklist.formText()).contains("adjunte al menos un archivo de evidencia");
+      staff.click(staff.waitFor(By.linkText("Evidencias")));
+      staff.waitForText(By.cssSelector(".pgd-evidence-help"), "hasta 25.0 MB cada uno");
+      staff.driver().findElement(By.cssSelector(".pgd-evidence-picker")).sendKeys(file.toString());
+      WebElement row = staff.waitFor(By.cssSelector(".pgd-evidence-table tr[data-file]"));
+      assertThat(row.getText()).contains("Informe de resultados 3.1.pdf", "PDF", "depcyc-staff1");
+      staff.screenshot("s8-1-staff-evidence-tab");
+
+      staff.click(staff.waitFor(By.linkText("Formulario")));
+      tasklist = tasklist.editable();
+      tasklist.click(tasklist.fieldById("indicatorResults-1-value")).typeHere("3.4").tab()
+          .typeHere("La tasa de votos nulos bajó a 3.4 %, bajo la meta de 3.6 %.");
+      staff.screenshot("s8-2-staff-results-form");
+      tasklist.complete();
+      awaitCompleted(staff, results);
+    }
+    // The auditor finds it in the expediente and downloads byte for byte what the person attached.
+    try (Browser auditor = Browser.open(port)) {
+      auditor.login("auditor2", "demo");
+      auditor.go("/audit/cases/" + key);
+      WebElement evidence = auditor.waitFor(By.cssSelector("table.evidence tr[data-file]"));
+      assertThat(evidence.getText()).contains("Informar resultados finales · línea 3.1 · 2023",
+          "Informe de resultados 3.1.pdf", "PDF", mx.org.iecm.pgd.support.SampleEvidence.sha256(pdf), "(depcyc-staff1)");
+      auditor.scrollTo(evidence);
+      auditor.screenshot("s8-3-auditor-expediente-evidence");
+      String link = evidence.findElement(By.linkText("Informe de resultados 3.1.pdf")).getAttribute("href");
+      assertThat(download(auditor, link).body()).isEqualTo(pdf);
+    }
+    var listed = new org.springframework.boot.test.web.client.TestRestTemplate()
+        .withBasicAuth("auditor1", "demo").getForObject("http://localhost:" + port + "/api/tasks/{id}/evidence",
+            com.fasterxml.jackson.databind.JsonNode.class, results.getId());
+    assertThat(listed.get("files")).hasSize(1);
+    assertThat(listed.at("/files/0/fileName").asText()).isEqualTo("Informe de resultados 3.1.pdf");
+    assertThat(listed.at("/files/0/sha256").asText()).isEqualTo(mx.org.iecm.pgd.support.SampleEvidence.sha256(pdf));
+    byte[] downloaded = new org.springframework.boot.test.web.client.TestRestTemplate()
+        .withBasicAuth("auditor1", "demo").getForObject("http://localhost:" + port + listed.at("/files/0/download")
+            .asText(), byte[].class);
+    assertThat(downloaded).isEqualTo(pdf);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()).isNotEmpty();
+  }
+
+  @Test
   void managerUsesTheDashboardFirstOnCockpitFiltersByAreaOpensAClosedRecordAndARunningInstance() {
     cycles.startLine(2023, "10.2");
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PGD-2020-2023:10.2:2023")
@@ -175,9 +233,10 @@ class PlanBrowserTest {
 
     try (Browser manager = Browser.open(port)) {
       manager.login("manager1", "demo");
-      // Tasklist: every area's open tasks, read only.
+      // Tasklist: every area's open tasks, read only; managers start cycles, so «Iniciar proceso» stays.
       assertThat(Tasklist.open(manager).filter("Todas las tareas").taskNames())
           .contains("Elaborar programa de trabajo · línea 10.2 · 2023");
+      assertThat(manager.waitFor(By.cssSelector(".start-process-action")).isDisplayed()).isTrue();
       manager.screenshot("s3-0-manager-all-tasks");
 
       manager.go("/camunda/app/cockpit/default/#/dashboard");

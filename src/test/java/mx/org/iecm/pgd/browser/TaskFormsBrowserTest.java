@@ -61,6 +61,8 @@ class TaskFormsBrowserTest {
   @Autowired
   TaskService taskService;
   @Autowired
+  javax.sql.DataSource dataSource;
+  @Autowired
   IdentityService identityService;
   @Autowired
   RuntimeService runtimeService;
@@ -71,7 +73,7 @@ class TaskFormsBrowserTest {
 
   @BeforeEach
   void driver() {
-    driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+    driver = new CycleDriver(taskService, identityService, runtimeService, managementService, dataSource);
   }
 
   private Task openTask(String businessKey) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import mx.org.iecm.pgd.audit.CaseSeals;
+import mx.org.iecm.pgd.evidence.EvidenceFiles;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.support.Applications;
 import mx.org.iecm.pgd.support.CycleDriver;
@@ -75,6 +76,8 @@ class BackupRestoreTest {
       before = State.of(app);
       assertThat(before.seals()).containsOnlyKeys(CLOSED).allSatisfy((key, intact) -> assertThat(intact).isTrue());
       assertThat(before.openTasks()).hasSize(39);
+      assertThat(before.evidenceHashes()).as("the results of each closed cycle carry their evidence").hasSize(2)
+          .allSatisfy((id, hashes) -> assertThat(hashes.split(" ")[0]).isEqualTo(hashes.split(" ")[1]));
 
       Map<String, String> backup = new HashMap<>(Shell.libpq(OWNER, OWNER_PASSWORD, SOURCE));
       backup.putAll(Map.of("PGD_BACKUP_DIR", backups.toString(), "PGD_BACKUP_KEEP_DAYS", "35",
@@ -130,7 +133,7 @@ class BackupRestoreTest {
 
   private static CycleDriver driver(ConfigurableApplicationContext app) {
     return new CycleDriver(app.getBean(TaskService.class), app.getBean(IdentityService.class),
-        app.getBean(RuntimeService.class), app.getBean(ManagementService.class));
+        app.getBean(RuntimeService.class), app.getBean(ManagementService.class), app.getBean(javax.sql.DataSource.class));
   }
 
   private static ConfigurableApplicationContext start(String database) {
@@ -167,7 +170,7 @@ class BackupRestoreTest {
    * open tasks and timers, the rows of the application's own tables, and each seal's verification.
    */
   record State(List<String> instances, List<String> tasks, List<String> openTasks, long timers,
-      Map<String, Long> ownRows, Map<String, Boolean> seals) {
+      Map<String, Long> ownRows, Map<String, Boolean> seals, Map<String, String> evidenceHashes) {
 
     static State of(ConfigurableApplicationContext app) {
       HistoryService history = app.getBean(HistoryService.class);
@@ -184,13 +187,19 @@ class BackupRestoreTest {
           .map(t -> t.getId() + " " + t.getName()).toList();
       long timers = app.getBean(ManagementService.class).createJobQuery().timers().count();
       Map<String, Long> rows = new java.util.TreeMap<>();
-      for (String table : List.of("pgd_case_journal", "pgd_case_seal", "pgd_program_version", "pgd_lesson_learned")) {
+      for (String table : List.of("pgd_case_journal", "pgd_case_seal", "pgd_program_version", "pgd_lesson_learned",
+          "pgd_evidence_file", "pgd_evidence_chunk")) {
         rows.put(table, jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class));
       }
       Map<String, Boolean> verified = new java.util.TreeMap<>();
       jdbc.queryForList("SELECT business_key FROM pgd_case_seal", String.class)
           .forEach(key -> verified.put(key, seals.verify(key).intact()));
-      return new State(instances, tasks, open, timers, rows, verified);
+      // Each evidence file's SHA-256 as recorded, and as its stored bytes hash now.
+      EvidenceFiles evidence = app.getBean(EvidenceFiles.class);
+      Map<String, String> hashes = new java.util.TreeMap<>();
+      jdbc.queryForList("SELECT id, sha256 FROM pgd_evidence_file").forEach(row -> hashes.put((String) row.get("id"),
+          row.get("sha256") + " " + evidence.digestOfStoredBytes((String) row.get("id"))));
+      return new State(instances, tasks, open, timers, rows, verified, hashes);
     }
   }
 }

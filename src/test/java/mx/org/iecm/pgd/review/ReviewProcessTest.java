@@ -95,7 +95,7 @@ class ReviewProcessTest extends ProcessTest {
     assertThatThrownBy(() -> staff.completeTaskOf(review.getBusinessKey(), results))
         .isInstanceOf(SubmissionRefusedException.class)
         .hasMessageContaining("Indicador 1 – Valor final: debe ser un número; se recibió «bajo»")
-        .hasMessageContaining("Evidencias: el renglón 1 no es una liga http(s) válida");
+        .hasMessageContaining("Enlaces a evidencias: el renglón 1 no es una liga http(s) válida");
     assertThat(review).isWaitingAt(TASK_REPORT_RESULTS);
   }
 

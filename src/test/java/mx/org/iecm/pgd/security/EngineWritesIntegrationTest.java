@@ -18,6 +18,7 @@ import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.cycle.CycleService;
 import mx.org.iecm.pgd.execution.ExecutionProcess;
 import mx.org.iecm.pgd.execution.ProgramChangeProcess;
+import mx.org.iecm.pgd.web.EngineApiPolicy;
 import mx.org.iecm.pgd.support.BrowserSession;
 import mx.org.iecm.pgd.support.CycleDriver;
 import mx.org.iecm.pgd.support.EngineApi;
@@ -246,7 +247,12 @@ class EngineWritesIntegrationTest {
     for (String user : List.of("auditor1", "manager1", "sgce1", area + "-head1", otherArea + "-staff1")) {
       EngineApi api = api(apiKind, user);
       assertRefused(api.post(comment, Map.of("message", "Comentario de " + user)), 403, notWorker, user);
-      assertRefused(api.post(attachment, Map.of("attachment-name", "informe.pdf")), 403, notWorker, user);
+    }
+    // Files go to «Evidencias», which checks them: the engine's unchecked attachments are nobody's but the
+    // administration's, not even of those who may work the task.
+    for (String user : List.of("auditor1", area + "-staff1", otherArea + "-staff1")) {
+      assertRefused(api(apiKind, user).post(attachment, Map.of("attachment-name", "informe.pdf")), 403,
+          EngineApiPolicy.WRITE_REFUSED, user);
     }
     assertThat(taskService.getTaskComments(draft.getId())).isEmpty();
     assertThat(taskService.getTaskAttachments(draft.getId())).isEmpty();
@@ -283,7 +289,7 @@ class EngineWritesIntegrationTest {
     String key = start("9.1");
     ActionLine line = line("9.1");
     String area = line.responsibleArea();
-    new CycleDriver(taskService, identityService, runtimeService, managementService)
+    new CycleDriver(taskService, identityService, runtimeService, managementService, dataSource)
         .plan(key, 2022, area, line.coResponsibleAreas());
     String staff = area + "-staff1";
 

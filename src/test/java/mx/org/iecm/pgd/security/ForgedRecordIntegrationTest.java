@@ -85,6 +85,8 @@ class ForgedRecordIntegrationTest {
   @Autowired
   TaskService taskService;
   @Autowired
+  javax.sql.DataSource dataSource;
+  @Autowired
   RuntimeService runtimeService;
   @Autowired
   IdentityService identityService;
@@ -95,7 +97,7 @@ class ForgedRecordIntegrationTest {
 
   @BeforeEach
   void driver() {
-    driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+    driver = new CycleDriver(taskService, identityService, runtimeService, managementService, dataSource);
   }
 
   private EngineApi api(String kind, String user) {

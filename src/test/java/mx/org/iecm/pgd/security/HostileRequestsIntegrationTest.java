@@ -45,7 +45,9 @@ class HostileRequestsIntegrationTest {
       "GET /api/lessons", "GET /api/status?year=2022", "GET /api/audit/cases", "GET /api/audit/cases.csv",
       "GET /api/audit/cases/PGD-2020-2023:9.9:2031", "GET /api/audit/cases/PGD-2020-2023:9.9:2031/verify",
       "GET /api/audit/cases/PGD-2020-2023:9.9:2031/pdf", "POST /api/cycles/2031", "POST /api/cycles/2031/9.9",
-      "POST /api/cycles/2031/9.9/cancel", "POST /api/cycles/2031/9.9/change-requests");
+      "POST /api/cycles/2031/9.9/cancel", "POST /api/cycles/2031/9.9/change-requests",
+      "GET /api/tasks/no-existe/evidence", "POST /api/tasks/no-existe/evidence?name=informe.pdf",
+      "GET /api/evidence/no-existe", "DELETE /api/evidence/no-existe");
 
   @LocalServerPort
   int port;
@@ -59,7 +61,8 @@ class HostileRequestsIntegrationTest {
             "action-line-lifecycle"),
         "journal", jdbc.queryForObject("SELECT count(*) FROM pgd_case_journal", Long.class),
         "seals", jdbc.queryForObject("SELECT count(*) FROM pgd_case_seal", Long.class),
-        "lessons", jdbc.queryForObject("SELECT count(*) FROM pgd_lesson_learned", Long.class));
+        "lessons", jdbc.queryForObject("SELECT count(*) FROM pgd_lesson_learned", Long.class),
+        "evidence", jdbc.queryForObject("SELECT count(*) FROM pgd_evidence_file", Long.class));
   }
 
   /** The corpus: each entry a request line, its headers and its body. */

@@ -57,6 +57,8 @@ class StatusIntegrationTest {
   @Autowired
   TaskService taskService;
   @Autowired
+  javax.sql.DataSource dataSource;
+  @Autowired
   IdentityService identityService;
   @Autowired
   RuntimeService runtimeService;
@@ -76,7 +78,7 @@ class StatusIntegrationTest {
 
   @BeforeEach
   void driver() {
-    driver = new CycleDriver(taskService, identityService, runtimeService, managementService);
+    driver = new CycleDriver(taskService, identityService, runtimeService, managementService, dataSource);
   }
 
   /** The class's year, built once: every test reads the same overview. */

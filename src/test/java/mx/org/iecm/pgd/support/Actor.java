@@ -18,6 +18,12 @@ public record Actor(ProcessEngine engine, String userId, List<String> groups) {
 
   /** Completes the task as this person. */
   public void complete(Task task, Map<String, Object> variables) {
+    if (SampleEvidence.required(task.getTaskDefinitionKey())) {
+      String businessKey = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+      SampleEvidence.attachIfRequired(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+          .getProcessEngineConfiguration()).getDataSource(), task, businessKey, userId);
+    }
     IdentityService identity = engine.getIdentityService();
     identity.setAuthentication(userId, groups);
     try {

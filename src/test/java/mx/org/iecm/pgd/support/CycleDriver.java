@@ -2,6 +2,7 @@ package mx.org.iecm.pgd.support;
 
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,7 +17,7 @@ import org.camunda.bpm.engine.task.Task;
  * Tasklist, without HTTP round trips: for building a year of data quickly.
  */
 public record CycleDriver(TaskService tasks, IdentityService identity, RuntimeService runtime,
-    ManagementService management) {
+    ManagementService management, DataSource dataSource) {
 
   /** Completes the cycle's one open task routed to {@code group}, as {@code user} of that group. */
   public void complete(String businessKey, String user, String group, Map<String, Object> values) {
@@ -25,6 +26,7 @@ public record CycleDriver(TaskService tasks, IdentityService identity, RuntimeSe
     if (open.size() != 1) {
       throw new AssertionError("Expected one task of " + group + " in " + businessKey + " but found " + open.size());
     }
+    SampleEvidence.attachIfRequired(dataSource, open.get(0), businessKey, user);
     identity.setAuthentication(user, List.of(group));
     try {
       tasks.complete(open.get(0).getId(), values);

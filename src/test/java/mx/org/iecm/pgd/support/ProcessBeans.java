@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.support;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import mx.org.iecm.pgd.evidence.EvidenceFiles;
 import liquibase.integration.spring.SpringLiquibase;
 import mx.org.iecm.pgd.audit.CaseJournal;
 import mx.org.iecm.pgd.catalog.CatalogLoader;
@@ -73,6 +74,8 @@ public final class ProcessBeans {
     jdbc.sql("DELETE FROM pgd_lesson_learned").update();
     jdbc.sql("DELETE FROM pgd_case_journal").update();
     jdbc.sql("DELETE FROM pgd_case_seal").update();
+    jdbc.sql("DELETE FROM pgd_evidence_chunk").update();
+    jdbc.sql("DELETE FROM pgd_evidence_file").update();
     Clock clock = Clock.systemUTC();
     programVersions = new ProgramVersions(dataSource);
     lessons = new LessonsLearned(dataSource);
@@ -90,7 +93,8 @@ public final class ProcessBeans {
     Mocks.register("sealCaseListener", (ExecutionListener) execution -> { });
     journal = new CaseJournal(dataSource);
     Mocks.register("prepareTaskListener", new PrepareTaskListener(userTasks, journal));
-    Mocks.register("validateSubmissionListener", new ValidateSubmissionListener(userTasks, journal, clock));
+    Mocks.register("validateSubmissionListener", new ValidateSubmissionListener(userTasks, journal,
+        new EvidenceFiles(dataSource), clock));
     Mocks.register("notifyOverdueListener", new NotifyOverdueListener(new EscalationMailer(
         new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pgd@localhost"), journal, userTasks,
         routing, clock));

@@ -2,7 +2,7 @@
 // webapp: Spanish first (English for browsers set to English), the institute's name in the header
 // and the page title, its texts in place before anything shows (../pgd/texts.js) and the parts of
 // the institute's task forms (pgd-tasklist/forms.js), and what Tasklist offers each person around them
-// (pgd-tasklist/navigation.js). ../README.md lists every customisation of the
+// (pgd-tasklist/navigation.js), and the «Evidencias» tab of every task (pgd-tasklist/evidence.js). ../README.md lists every customisation of the
 // webapps and what to check when Camunda is upgraded.
 // When a session ends, ../pgd/session.js leads the person to the application's login page.
 export default {
@@ -14,7 +14,8 @@ export default {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
   },
-  customScripts: ['../pgd/session', '../pgd/texts', 'pgd-tasklist/forms', 'pgd-tasklist/navigation'],
+  customScripts: ['../pgd/session', '../pgd/texts', 'pgd-tasklist/forms', 'pgd-tasklist/navigation',
+    'pgd-tasklist/evidence'],
   requireJsConfig: {
     ngDeps: ['pgd.texts', 'pgd.tasklist.forms', 'pgd.tasklist.navigation']
   },
