@@ -305,6 +305,10 @@ class PlanBrowserTest {
   void administratorWorksInAdminInSpanishAndABrowserSetToEnglishGetsEnglish() {
     try (Browser admin = Browser.open(port); Browser english = Browser.open(port, "en-US,en")) {
       admin.login("admin", "demo");
+      // Administrators keep Tasklist's «Crear tarea» (and «Iniciar proceso»): they may use them.
+      Tasklist.open(admin);
+      assertThat(admin.waitFor(By.cssSelector(".create-task-action")).isDisplayed()).isTrue();
+      assertThat(admin.waitFor(By.cssSelector(".start-process-action")).isDisplayed()).isTrue();
       admin.go("/camunda/app/admin/default/#/users");
       admin.waitForText(By.cssSelector("body"), "Usuarios");
       admin.waitForText(By.cssSelector("body"), "sgce1");
@@ -438,6 +442,9 @@ class PlanBrowserTest {
       other.waitUntil(d -> (Boolean) other.script(
           "return document.documentElement.classList.contains('pgd-nothing-to-start')"));
       assertThat(other.driver().findElements(By.cssSelector(".start-process-action"))).noneMatch(WebElement::isDisplayed);
+      other.waitUntil(d -> (Boolean) other.script(
+          "return document.documentElement.classList.contains('pgd-no-task-creation')"));
+      assertThat(other.driver().findElements(By.cssSelector(".create-task-action"))).noneMatch(WebElement::isDisplayed);
       other.screenshot("s5-1-other-area-tasklist");
       // Another area's task opened by its link: a notice in Spanish only.
       other.go(Tasklist.PATH + "#/?task=" + openTask("PGD-2020-2023:11.1:2021").getId());
