@@ -90,7 +90,8 @@ class EvidenceAccess {
         .orElse(false);
   }
 
-  private boolean mayWork(TaskState state, Authentication caller) {
+  /** Whether the caller may work the task: its assignee, or one of its groups while nobody has it. */
+  boolean mayWork(TaskState state, Authentication caller) {
     if (state.assignee() != null) {
       return state.assignee().equals(caller.getName());
     }

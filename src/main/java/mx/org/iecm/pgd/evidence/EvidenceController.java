@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import mx.org.iecm.pgd.web.ApiException;
 import mx.org.iecm.pgd.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -80,22 +79,13 @@ class EvidenceController {
   TaskFiles list(@PathVariable String taskId, Authentication caller) {
     EvidenceAccess.TaskState state = access.readable(taskId, caller);
     // May add, and remove what they added: the same rule.
-    boolean mayAdd = state.open() && mayWork(taskId, caller);
+    boolean mayAdd = state.open() && access.mayWork(state, caller);
     List<EvidenceFile> ofProcess = files.ofProcess(state.task().processInstanceId());
     return new TaskFiles(taskId, state.task().taskName(), state.open(), mayAdd, limits.maxFileSize().toBytes(),
         EvidenceTypes.ACCEPTED, ofProcess.stream().filter(file -> file.taskId().equals(taskId))
             .map(file -> FileView.of(file, mayAdd && file.uploadedBy().equals(caller.getName()))).toList(),
         ofProcess.stream().filter(file -> !file.taskId().equals(taskId))
             .map(file -> new EarlierFile(file.taskName(), FileView.of(file, false))).toList());
-  }
-
-  private boolean mayWork(String taskId, Authentication caller) {
-    try {
-      access.workable(taskId, caller);
-      return true;
-    } catch (ApiException refused) {
-      return false;
-    }
   }
 
   @GetMapping("/api/evidence/{id}")

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import mx.org.iecm.pgd.evidence.EvidenceAccess.TaskState;
 import mx.org.iecm.pgd.web.ApiException;
-import mx.org.iecm.pgd.web.RequestValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -142,7 +141,7 @@ class EvidenceUploads {
   /** The name as it will be shown and downloaded: no folders, no control characters, at most 200 characters. */
   static String fileName(String raw) {
     String name = raw == null ? "" : raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
-    if (RequestValues.hasControlCharacters(name) || name.contains("\n") || name.contains("\r") || name.contains("\t")) {
+    if (name.codePoints().anyMatch(Character::isISOControl)) {
       throw ApiException.badRequest("«name»: el nombre del archivo no puede llevar caracteres de control.");
     }
     name = name.strip();
