@@ -11,8 +11,9 @@ import org.springframework.core.io.ClassPathResource;
  * The catalog the benchmark runs on: the real plan 2020–2023 (its 39 lines for the overhead
  * measurement) and a synthetic plan for the years 2000–2019 whose many lines make room for
  * thousands of closed cycles (business keys are plan:line:year, so the real plan alone allows 156).
- * The synthetic lines belong to the SGCE office, without co-responsible areas: each closed cycle is
- * 17 task completions and 4 reporting timers.
+ * The synthetic lines belong to the SGCE office, without co-responsible areas, ruled (as the office's own
+ * lines in the real plan) by the internal control body: each closed cycle is 18 task completions and 4
+ * reporting timers.
  */
 final class BenchPlan {
 
@@ -55,6 +56,7 @@ final class BenchPlan {
               objective: "1"
               text: "Línea sintética %d"
               responsibleArea: %s
+              reviewers: [ci-head]
           """.formatted(line, line, AREA));
     }
     Files.writeString(folder.resolve("pgd-bench.yaml"), yaml, StandardCharsets.UTF_8);

@@ -445,24 +445,33 @@ public final class PgdBenchmark {
       this.authenticated = authenticated;
       String area = line.responsibleArea();
       List<Map<String, Object>> script = new ArrayList<>();
-      step(key, area + "-staff1", area + "-staff", Submissions.workProgram(year), into, script);
+      // The program measured as the institute files it (technical sheets, weights, budget per quarter).
+      step(key, area + "-staff1", area + "-staff",
+          Submissions.workProgramDocument(Submissions.measuredProgramJson(year)), into, script);
       step(key, area + "-head1", area + "-head", Submissions.approve(), into, script);
       for (String co : line.coResponsibleAreas()) {
         step(key, co + "-head1", co + "-head", Submissions.approve(), into, script);
       }
-      step(key, "sgce1", "sgce-office", Submissions.approve(), into, script);
-      for (int percent : new int[] {30, 50, 80, 100}) {
+      step(key, "dprf-staff1", "dprf-staff", Submissions.approve(), into, script);
+      step(key, reviewer(line, 1), line.reviewers().get(0), Submissions.approve(), into, script);
+      for (int quarter = 1; quarter <= 4; quarter++) {
         runDueTimers(key);
-        step(key, area + "-staff2", area + "-staff", Submissions.progress(percent), into, script);
+        step(key, area + "-staff2", area + "-staff", Submissions.measuredOnSchedule(quarter), into, script);
         step(key, area + "-head2", area + "-head", Submissions.approve(), into, script);
       }
-      step(key, area + "-staff1", area + "-staff", Submissions.results(), into, script);
+      step(key, area + "-staff1", area + "-staff", Submissions.measuredResults(), into, script);
       step(key, area + "-head1", area + "-head", Submissions.approve(), into, script);
-      step(key, "sgce2", "sgce-office", Submissions.approve(), into, script);
+      step(key, reviewer(line, 2), line.reviewers().get(0), Submissions.approve(), into, script);
       step(key, area + "-staff1", area + "-staff", Submissions.closingReport(), into, script);
       step(key, area + "-head1", area + "-head", Submissions.approve(), into, script);
-      step(key, "sgce1", "sgce-office", Submissions.approve(), into, script);
+      step(key, reviewer(line, 1), line.reviewers().get(0), Submissions.approve(), into, script);
       return script;
+    }
+
+    /** Person {@code n} of the line's first reviewer group (the SGCE office's people are sgce1, sgce2…). */
+    private String reviewer(ActionLine line, int n) {
+      String group = line.reviewers().get(0);
+      return (group.equals("sgce-office") ? "sgce" : group) + n;
     }
 
     private void step(String key, String user, String group, Map<String, Object> values, Latencies into,

@@ -70,6 +70,8 @@ final class RequiredApprovals {
       require(missing, planning, PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY, Set.of(APPROVE),
           line.coResponsibleAreas().size(), "Planeación: faltan confirmaciones de las áreas corresponsables ("
               + line.coResponsibleAreas().size() + " requeridas).");
+      require(missing, planning, PlanningProcess.TASK_VALIDATE_PROGRAM_PLANNING, Set.of(APPROVE), 1,
+          "Planeación: falta la validación de indicadores y presupuesto por la oficina de planeación.");
       require(missing, planning, PlanningProcess.TASK_REVIEW_PROGRAM_SGCE, Set.of(APPROVE), 1,
           "Planeación: falta la aprobación del programa por la Oficina del SGCE.");
     }

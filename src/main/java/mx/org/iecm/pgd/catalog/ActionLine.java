@@ -14,7 +14,9 @@ import java.util.List;
  * @param responsibleArea code of the area that owns the line
  * @param coResponsibleAreas codes of the areas that take part
  * @param reportingFrequency how often progress is reported
- * @param reviewers Camunda group ids that review the line
+ * @param reviewers Camunda group ids that rule the line's conformity (the SGCE office by default)
+ * @param planningReviewers Camunda group ids that validate the measurability of the line's program and
+ *     analyse its deviations (the planning office by default)
  * @param assignment whether areas and reviewers are a proposal or confirmed
  */
 public record ActionLine(
@@ -28,12 +30,14 @@ public record ActionLine(
     List<String> coResponsibleAreas,
     ReportingFrequency reportingFrequency,
     List<String> reviewers,
+    List<String> planningReviewers,
     Assignment assignment) {
 
   public ActionLine {
     errata = List.copyOf(errata);
     coResponsibleAreas = List.copyOf(coResponsibleAreas);
     reviewers = List.copyOf(reviewers);
+    planningReviewers = List.copyOf(planningReviewers);
   }
 
   /** The text with the errata applied, for reading; {@link #text()} stays verbatim. */

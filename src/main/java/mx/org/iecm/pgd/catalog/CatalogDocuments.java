@@ -13,7 +13,7 @@ final class CatalogDocuments {
   record AreasDocument(List<AreaEntry> areas) {
   }
 
-  record AreaEntry(String code, String name, String kind, String parent) {
+  record AreaEntry(String code, String name, String kind, String parent, List<String> roleGroups) {
   }
 
   record PlanDocument(
@@ -30,7 +30,7 @@ final class CatalogDocuments {
   record PeriodEntry(Integer from, Integer to) {
   }
 
-  record DefaultsEntry(String reportingFrequency, List<String> reviewers) {
+  record DefaultsEntry(String reportingFrequency, List<String> reviewers, List<String> planningReviewers) {
   }
 
   record NumberedEntry(String number, String text) {
@@ -53,6 +53,7 @@ final class CatalogDocuments {
       String responsibleArea,
       List<String> coResponsibleAreas,
       String reportingFrequency,
-      List<String> reviewers) {
+      List<String> reviewers,
+      List<String> planningReviewers) {
   }
 }

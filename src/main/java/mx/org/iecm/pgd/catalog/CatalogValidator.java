@@ -26,6 +26,8 @@ final class CatalogValidator {
   private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,2}");
   private static final Pattern LINE_ID = Pattern.compile("([1-9][0-9]{0,2})\\.([1-9][0-9]{0,2})");
   private static final int MAX_TEXT = 2000;
+  /** The area whose staff validate measurability and follow-up unless the plan says otherwise. */
+  static final String PLANNING_OFFICE = "dprf";
 
   private final List<CatalogProblem> problems;
 
@@ -72,8 +74,18 @@ final class CatalogValidator {
           valid = problem(file, entryName, "tipo desconocido «" + entry.kind() + "»");
         }
       }
+      List<String> roleGroups = entry.roleGroups() == null ? List.of() : entry.roleGroups();
+      for (String group : roleGroups) {
+        if (!Groups.ROLE_GROUPS.contains(group)) {
+          valid = problem(file, entryName, "el grupo de rol «" + group + "» (roleGroups) no existe; use uno de "
+              + String.join(", ", Groups.ROLE_GROUPS));
+        } else if (areas.values().stream().anyMatch(other -> other.roleGroups().contains(group))) {
+          valid = problem(file, entryName, "el grupo de rol «" + group + "» ya actúa por otra área");
+        }
+      }
       if (valid) {
-        areas.put(entry.code(), new Area(entry.code(), entry.name().strip(), kind, blankToNull(entry.parent())));
+        areas.put(entry.code(), new Area(entry.code(), entry.name().strip(), kind, blankToNull(entry.parent()),
+            roleGroups));
       }
     }
     for (Area area : areas.values()) {
@@ -107,13 +119,21 @@ final class CatalogValidator {
     }
     ReportingFrequency defaultFrequency = ReportingFrequency.QUARTERLY;
     List<String> defaultReviewers = List.of(Groups.SGCE_OFFICE);
+    List<String> defaultPlanningReviewers = List.of(Groups.staff(PLANNING_OFFICE));
     if (document.defaults() != null) {
       if (document.defaults().reportingFrequency() != null) {
         defaultFrequency = frequency(file, "defaults", document.defaults().reportingFrequency());
       }
       if (document.defaults().reviewers() != null) {
-        defaultReviewers = reviewers(file, "defaults", document.defaults().reviewers(), areas);
+        defaultReviewers = reviewers(file, "defaults", "reviewers", document.defaults().reviewers(), areas);
       }
+      if (document.defaults().planningReviewers() != null) {
+        defaultPlanningReviewers = reviewers(file, "defaults", "planningReviewers",
+            document.defaults().planningReviewers(), areas);
+      }
+    }
+    if (document.defaults() == null || document.defaults().planningReviewers() == null) {
+      defaultPlanningReviewers = reviewers(file, "defaults", "planningReviewers", defaultPlanningReviewers, areas);
     }
 
     Map<String, Policy> policies = new LinkedHashMap<>();
@@ -146,7 +166,7 @@ final class CatalogValidator {
     for (ActionLineEntry entry : list(document.actionLines(), file, "actionLines", "líneas de acción")) {
       position++;
       ActionLine line = actionLine(file, position, entry, lineIds, programs, objectives, areas,
-          defaultFrequency, defaultReviewers);
+          defaultFrequency, defaultReviewers, defaultPlanningReviewers);
       if (line != null) {
         lines.put(line.id(), line);
       }
@@ -174,7 +194,7 @@ final class CatalogValidator {
 
   private ActionLine actionLine(String file, int position, ActionLineEntry entry, Set<String> seen,
       Map<String, Program> programs, Map<String, Objective> objectives, Map<String, Area> areas,
-      ReportingFrequency defaultFrequency, List<String> defaultReviewers) {
+      ReportingFrequency defaultFrequency, List<String> defaultReviewers, List<String> defaultPlanningReviewers) {
     if (entry == null) {
       problem(file, "línea de acción n.º " + position, "la entrada está vacía");
       return null;
@@ -247,12 +267,36 @@ final class CatalogValidator {
         : frequency(file, entryName, entry.reportingFrequency());
     List<String> reviewers = entry.reviewers() == null
         ? defaultReviewers
-        : reviewers(file, entryName, entry.reviewers(), areas);
-    if (!valid || frequency == null || reviewers == null) {
+        : reviewers(file, entryName, "reviewers", entry.reviewers(), areas);
+    List<String> planningReviewers = entry.planningReviewers() == null
+        ? defaultPlanningReviewers
+        : reviewers(file, entryName, "planningReviewers", entry.planningReviewers(), areas);
+    if (!valid || frequency == null || reviewers == null || planningReviewers == null) {
+      return null;
+    }
+    Area responsible = areas.get(entry.responsibleArea());
+    valid &= notOwnArea(file, entryName, "reviewers", reviewers, entry.reviewers() == null, responsible);
+    valid &= notOwnArea(file, entryName, "planningReviewers", planningReviewers, entry.planningReviewers() == null,
+        responsible);
+    if (!valid) {
       return null;
     }
     return new ActionLine(id, entry.program(), entry.objective(), entry.text(), entry.footnote(), errata,
-        entry.responsibleArea(), coResponsible, frequency, reviewers, assignment);
+        entry.responsibleArea(), coResponsible, frequency, reviewers, planningReviewers, assignment);
+  }
+
+  /** No area reviews its own line: none of the line's reviewer groups acts for its responsible area. */
+  private boolean notOwnArea(String file, String entryName, String field, List<String> groups, boolean inherited,
+      Area responsible) {
+    boolean valid = true;
+    for (String group : groups) {
+      if (responsible.actsThrough(group)) {
+        valid = problem(file, entryName, "la revisaría su propia área: el grupo «" + group + "» de " + field
+            + (inherited ? " (tomado de defaults)" : "") + " actúa por «" + responsible.code()
+            + "», el área responsable; asigne a la línea otro grupo en " + field);
+      }
+    }
+    return valid;
   }
 
   private ReportingFrequency frequency(String file, String entryName, String code) {
@@ -264,9 +308,10 @@ final class CatalogValidator {
     return frequency;
   }
 
-  private List<String> reviewers(String file, String entryName, List<String> groups, Map<String, Area> areas) {
+  private List<String> reviewers(String file, String entryName, String field, List<String> groups,
+      Map<String, Area> areas) {
     if (groups.isEmpty()) {
-      problem(file, entryName, "la lista de revisores (reviewers) no puede estar vacía");
+      problem(file, entryName, "la lista de revisores (" + field + ") no puede estar vacía");
       return null;
     }
     Set<String> known = new HashSet<>(Groups.ROLE_GROUPS);
@@ -277,8 +322,9 @@ final class CatalogValidator {
     boolean valid = true;
     for (String group : groups) {
       if (!known.contains(group)) {
-        valid = problem(file, entryName, "el grupo revisor «" + group + "» no existe; use un grupo de rol ("
-            + String.join(", ", Groups.ROLE_GROUPS) + ") o «<área>-head»");
+        valid = problem(file, entryName, "el grupo revisor «" + group + "» de " + field
+            + " no existe; use un grupo de rol (" + String.join(", ", Groups.ROLE_GROUPS)
+            + "), «<área>-staff» o «<área>-head»");
       }
     }
     return valid ? List.copyOf(groups) : null;

@@ -83,6 +83,7 @@ final class PlanViews {
       List<AreaRef> coResponsibleAreas,
       String reportingFrequency,
       List<String> reviewers,
+      List<String> planningReviewers,
       String assignment) {
 
     static ActionLineNode of(Plan plan, ActionLine line, PlanCatalog catalog) {
@@ -100,6 +101,7 @@ final class PlanViews {
           line.coResponsibleAreas().stream().map(code -> AreaRef.of(code, catalog)).toList(),
           line.reportingFrequency().code(),
           line.reviewers(),
+          line.planningReviewers(),
           line.assignment().code());
     }
   }

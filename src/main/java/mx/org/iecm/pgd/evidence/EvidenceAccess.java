@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Who may do what with evidence, decided from the engine's task, the business key and the catalog,
  * never from what the request says: the person who may work an open task adds files to it (its assignee,
  * or anyone of its groups while nobody has it) and removes those they added; the people of the cycle's
- * areas, the SGCE office, managers, auditors and administrators read the files of the cycle.
+ * areas, the line's reviewers and planning reviewers, the SGCE office, managers, auditors and administrators
+ * read the files of the cycle.
  */
 @Component
 class EvidenceAccess {
@@ -86,7 +87,9 @@ class EvidenceAccess {
     return BusinessKey.tryParse(businessKey)
         .flatMap(key -> catalog.actionLine(key.planCode(), key.actionLineId()))
         .map(line -> areasOf(line).stream().anyMatch(area -> groups.contains(Groups.staff(area))
-            || groups.contains(Groups.head(area))))
+            || groups.contains(Groups.head(area)))
+            || line.reviewers().stream().anyMatch(groups::contains)
+            || line.planningReviewers().stream().anyMatch(groups::contains))
         .orElse(false);
   }
 

@@ -1,44 +1,54 @@
 package mx.org.iecm.pgd.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import mx.org.iecm.pgd.measurement.FollowUp;
+import mx.org.iecm.pgd.measurement.FollowUpPolicy;
 import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.task.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares the validated progress (the mean of the reported activities' percentages) with the approved
- * schedule at the report date.
+ * Measures the validated report against the program in force ({@link FollowUpPolicy}): weighted progress
+ * against the schedule, each indicator against its period's target, spending against what was authorised.
+ * Everything is read from the report's rows and the program, never from a value someone sent for it.
  */
 @Component("evaluateDeviationDelegate")
 public class EvaluateDeviationDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(EvaluateDeviationDelegate.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final DeviationPolicy policy;
+  private final FollowUpPolicy policy;
 
-  public EvaluateDeviationDelegate(@Value("${pgd.execution.deviation-tolerance:10}") double tolerancePoints) {
-    this.policy = new DeviationPolicy(tolerancePoints);
+  public EvaluateDeviationDelegate(@Value("${pgd.execution.deviation-tolerance:10}") double tolerancePoints,
+      @Value("${pgd.execution.spending-tolerance:5}") double spendingTolerancePercent) {
+    this.policy = new FollowUpPolicy(tolerancePoints, spendingTolerancePercent);
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    JsonNode activityNodes = WorkProgram.of(execution).path(WorkProgram.ACTIVITIES);
     LocalDate date = OffsetDateTime.parse((String) execution.getVariable(ExecutionProcess.REPORT_DATE)).toLocalDate();
-    double expected = policy.expectedPercent(activityNodes, date);
-    // From the reported rows themselves: no one's completion can send the overall figure.
-    double actual = ProgressReport.overall(
-        Submission.toJson(execution.getVariable(ExecutionProcess.ACTIVITY_PROGRESS)));
-    boolean deviation = policy.isDeviation(expected, actual);
-    execution.setVariable(ExecutionProcess.EXPECTED_PERCENT, expected);
-    execution.setVariable(ExecutionProcess.DEVIATION, deviation);
-    LOG.info("Cycle {}: progress {}% against {}% expected at {}: deviation={}", execution.getProcessBusinessKey(),
-        actual, expected, date, deviation);
+    FollowUp followUp = policy.measure(WorkProgram.of(execution), date,
+        Submission.toJson(execution.getVariable(ExecutionProcess.ACTIVITY_PROGRESS)),
+        Submission.toJson(execution.getVariable(ExecutionProcess.INDICATOR_VALUES)),
+        Submission.toJson(execution.getVariable(ExecutionProcess.BUDGET_SPENT)));
+    execution.setVariable(ExecutionProcess.EXPECTED_PERCENT, followUp.expectedPercent());
+    execution.setVariable(ExecutionProcess.DEVIATION, followUp.deviation());
+    if (followUp.deviation()) {
+      execution.setVariable(ExecutionProcess.DEVIATION_REASONS,
+          SpinValues.jsonValue(JSON.valueToTree(followUp.reasons()).toString()).create());
+    } else if (execution.getVariable(ExecutionProcess.DEVIATION_REASONS) != null) {
+      execution.removeVariable(ExecutionProcess.DEVIATION_REASONS);
+    }
+    LOG.info("Cycle {}: progress {}% against {}% expected at {}: deviation={} {}", execution.getProcessBusinessKey(),
+        followUp.progressPercent(), followUp.expectedPercent(), date, followUp.deviation(), followUp.reasons());
   }
 }

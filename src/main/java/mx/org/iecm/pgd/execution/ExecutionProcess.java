@@ -27,6 +27,10 @@ public final class ExecutionProcess {
   public static final String REPORT_DATE = "reportDate";
   public static final String ACTIVITY_PROGRESS = "activityProgress";
   public static final String INDICATOR_VALUES = "indicatorValues";
+  /** What each expense item of the program has spent so far, as a report states it. */
+  public static final String BUDGET_SPENT = "budgetSpent";
+  /** Why a validated report is a deviation (a list of Spanish sentences); set only when it is one. */
+  public static final String DEVIATION_REASONS = "deviationReasons";
   public static final String EXPECTED_PERCENT = "expectedPercent";
   public static final String DEVIATION = "deviation";
   public static final String EVIDENCE_LINKS = "evidenceLinks";

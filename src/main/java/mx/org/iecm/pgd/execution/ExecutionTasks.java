@@ -41,7 +41,7 @@ public class ExecutionTasks implements UserTaskDeclarations {
             .onCreate(ProgressReport::prefill)
             .onComplete(ProgressReport::record),
         UserTask.decision(ExecutionProcess.TASK_VALIDATE_PROGRESS, Role.HEAD),
-        UserTask.decision(ExecutionProcess.TASK_ANALYSE_DEVIATION, Role.REVIEWER),
+        UserTask.decision(ExecutionProcess.TASK_ANALYSE_DEVIATION, Role.PLANNING_REVIEWER),
         UserTask.preparation(ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST, DeadlineKind.DRAFT, problems -> {
           problems.requiredText(ProgramChangeProcess.CHANGE_REASON, "Justificación de la modificación", TEXT_MAX);
           WorkProgram.check(problems, PlanningTasks.lineAreas(catalog, problems.cycle()));

@@ -10,6 +10,7 @@ public final class PlanningProcess {
   public static final String TASK_DRAFT_PROGRAM = "Task_DraftProgram";
   public static final String TASK_APPROVE_PROGRAM_HEAD = "Task_ApproveProgramHead";
   public static final String TASK_CONFIRM_CO_RESPONSIBILITY = "Task_ConfirmCoResponsibility";
+  public static final String TASK_VALIDATE_PROGRAM_PLANNING = "Task_ValidateProgramPlanning";
   public static final String TASK_REVIEW_PROGRAM_SGCE = "Task_ReviewProgramSgce";
   public static final String TASK_STORE_PROGRAM_VERSION = "Task_StoreProgramVersion";
   public static final String EVENT_PROGRAM_APPROVED = "Event_ProgramApproved";

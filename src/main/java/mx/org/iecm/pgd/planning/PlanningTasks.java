@@ -17,7 +17,10 @@ import mx.org.iecm.pgd.task.UserTask;
 import mx.org.iecm.pgd.task.UserTaskDeclarations;
 import org.springframework.stereotype.Component;
 
-/** The user tasks of planning: the work program drafted by the area, approved by its head, the co-responsible heads and the SGCE. */
+/**
+ * The user tasks of planning: the work program drafted by the area, approved by its head, confirmed by the
+ * co-responsible heads, validated as measurable by the planning office and approved by the SGCE.
+ */
 @Component
 public class PlanningTasks implements UserTaskDeclarations {
 
@@ -43,6 +46,7 @@ public class PlanningTasks implements UserTaskDeclarations {
         UserTask.decision(PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY, Role.CO_RESPONSIBLE_HEAD)
             .onCreate(task -> nameCoArea(catalog, task))
             .onComplete(PlanningTasks::countReturn),
+        UserTask.decision(PlanningProcess.TASK_VALIDATE_PROGRAM_PLANNING, Role.PLANNING_REVIEWER),
         UserTask.decision(PlanningProcess.TASK_REVIEW_PROGRAM_SGCE, Role.REVIEWER));
   }
 

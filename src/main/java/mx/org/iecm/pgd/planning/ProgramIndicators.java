@@ -3,6 +3,8 @@ package mx.org.iecm.pgd.planning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -32,7 +34,18 @@ public final class ProgramIndicators {
         .toList();
   }
 
-  /** Rows of a report, one per indicator given: its name and target, and no value yet. */
+  /** The annual target of each indicator, by name (indicators without one are left out). */
+  public static Map<String, BigDecimal> annualTargets(List<JsonNode> indicators) {
+    Map<String, BigDecimal> targets = new LinkedHashMap<>();
+    indicators.forEach(indicator -> {
+      if (indicator.path("target").isNumber()) {
+        targets.put(indicator.path("name").asText(), indicator.path("target").decimalValue());
+      }
+    });
+    return targets;
+  }
+
+  /** Rows of a report, one per indicator given: its name and annual target, and no value yet. */
   public static ArrayNode rows(List<JsonNode> indicators) {
     ArrayNode rows = WorkProgram.array();
     for (JsonNode indicator : indicators) {

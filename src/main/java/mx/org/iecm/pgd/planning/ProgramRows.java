@@ -1,8 +1,8 @@
 package mx.org.iecm.pgd.planning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mx.org.iecm.pgd.task.Problems;
@@ -46,23 +46,25 @@ public final class ProgramRows {
     }
   }
 
-  /** The target of each indicator row is the program's: a report does not move it. */
-  public static void sameTargets(Problems problems, String field, List<JsonNode> due) {
+  /**
+   * A column the program fixes (an indicator's target in the period, an item's authorised amount) is the
+   * program's: a report may leave it out but not move it.
+   */
+  public static void sameValues(Problems problems, String field, String keyColumn, String valueColumn,
+      String rowLabel, String valueLabel, String what, Map<String, BigDecimal> expected) {
     JsonNode rows = problems.json(field);
     if (rows == null || !rows.isArray()) {
       return;
     }
-    Map<String, JsonNode> targets = new HashMap<>();
-    due.forEach(indicator -> targets.put(indicator.path("name").asText(), indicator.path("target")));
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
-      JsonNode target = targets.get(row.path("indicator").asText());
-      JsonNode sent = row.path("target");
-      if (target != null && !sent.isMissingNode() && !sent.isNull()
-          && (!sent.isNumber() || sent.decimalValue().compareTo(target.decimalValue()) != 0)) {
-        problems.add(field + "[" + (i + 1) + "].target", "Indicador " + (i + 1)
-            + " – Meta", "la meta de «" + row.path("indicator").asText() + "» en el programa vigente es "
-            + target.asText() + "; se recibió «" + sent.asText() + "»");
+      BigDecimal value = expected.get(row.path(keyColumn).asText());
+      JsonNode sent = row.path(valueColumn);
+      if (value != null && !sent.isMissingNode() && !sent.isNull()
+          && (!sent.isNumber() || sent.decimalValue().compareTo(value) != 0)) {
+        problems.add(field + "[" + (i + 1) + "]." + valueColumn, rowLabel + " " + (i + 1) + " – " + valueLabel,
+            what + " «" + row.path(keyColumn).asText() + "» en el programa vigente es " + value.toPlainString()
+                + "; se recibió «" + sent.asText() + "»");
       }
     }
   }

@@ -56,7 +56,7 @@ public final class WorkProgram {
   public static final String INDICATORS = "indicators";
   /** The column of an activity that names the area carrying it out. */
   public static final String AREA = "area";
-  static final int CURRENT_SCHEMA = 1;
+  static final int CURRENT_SCHEMA = 2;
 
   private static final String SCHEMA_RESOURCE = "/program/work-program.schema.json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,6 +143,7 @@ public final class WorkProgram {
   public static ObjectNode withServerProperties(JsonNode sent, Integer version) {
     ObjectNode document = sent != null && sent.isObject() ? (ObjectNode) sent.deepCopy() : JSON.createObjectNode();
     readOnlyProperties().forEach(document::remove);
+    withoutBlankTargets(document);
     ObjectNode ordered = JSON.createObjectNode().put(SCHEMA_VERSION, CURRENT_SCHEMA);
     if (version != null) {
       ordered.put(VERSION, version);
@@ -169,6 +170,7 @@ public final class WorkProgram {
     }
     ObjectNode document = ((ObjectNode) sent).deepCopy();
     readOnlyProperties().forEach(document::remove);
+    withoutBlankTargets(document);
     List<Error> errors = SCHEMA.validate(document);
     for (Error error : errors) {
       NodePath path = error.getInstanceLocation();
@@ -184,6 +186,9 @@ public final class WorkProgram {
       problems.add(field(elements), label(elements), message(error, schemaAt(elements)));
     }
     inFiscalYear(problems, document);
+    if (errors.isEmpty()) {
+      ProgramSheet.check(problems, document);
+    }
     List<JsonNode> activities = rows(document, ACTIVITIES);
     for (int i = 0; i < activities.size(); i++) {
       JsonNode area = activities.get(i).path(AREA);
@@ -269,7 +274,7 @@ public final class WorkProgram {
         continue;
       }
       JsonNode value = document.path(property.getKey());
-      if ("array".equals(schema.path("type").asText())) {
+      if (isList(schema)) {
         for (int i = 0; i < value.size(); i++) {
           lines.add(new Line(title(schema.path("items")) + " " + (i + 1), summary(value.get(i), schema.path("items"))));
         }
@@ -298,7 +303,7 @@ public final class WorkProgram {
       }
       String name = property.getKey();
       JsonNode schema = property.getValue();
-      if ("array".equals(schema.path("type").asText())) {
+      if (isList(schema)) {
         rowChanges(name, schema, before.path(name), after.path(name), changes);
       } else if (!same(before.path(name), after.path(name))) {
         changes.add(new Change(name, title(schema), display(before.path(name), schema),
@@ -344,6 +349,39 @@ public final class WorkProgram {
     }
   }
 
+  /**
+   * Targets per period left all blank in a form mean none: the indicator is judged against its annual
+   * target. (Some blank and some not is still refused: each period needs its target.)
+   */
+  private static void withoutBlankTargets(ObjectNode document) {
+    for (JsonNode indicator : rows(document, INDICATORS)) {
+      JsonNode targets = indicator.path("targets");
+      if (indicator.isObject() && targets.isArray()) {
+        boolean blank = true;
+        for (JsonNode target : targets) {
+          blank &= target.isNull();
+        }
+        if (blank) {
+          ((ObjectNode) indicator).remove("targets");
+        }
+      }
+    }
+  }
+
+  /** Whether a property of the schema is a list («array», or «array» or null). */
+  private static boolean isList(JsonNode schema) {
+    JsonNode type = schema.path("type");
+    if (type.isArray()) {
+      for (JsonNode each : type) {
+        if ("array".equals(each.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return "array".equals(type.asText());
+  }
+
   private static String summary(JsonNode row, JsonNode items) {
     List<String> parts = new ArrayList<>();
     items.path("properties").fields().forEachRemaining(column -> {
@@ -387,6 +425,11 @@ public final class WorkProgram {
   private static String display(JsonNode value, JsonNode schema) {
     if (value == null || value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
       return "—";
+    }
+    if (value.isArray()) {
+      List<String> items = new ArrayList<>();
+      value.forEach(item -> items.add(display(item, schema.path("items"))));
+      return String.join(" · ", items);
     }
     if ("date".equals(schema.path("format").asText())) {
       try {
@@ -525,6 +568,11 @@ public final class WorkProgram {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + SCHEMA_RESOURCE, e);
     }
+  }
+
+  /** The title the schema gives a path of the document («Indicador 2 – Metas por periodo»). */
+  static String labelOf(List<Object> elements) {
+    return label(elements);
   }
 
   /** Rows of a list as a JSON array (for report rows built from the program). */

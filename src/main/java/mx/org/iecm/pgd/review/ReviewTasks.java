@@ -34,7 +34,8 @@ public class ReviewTasks implements UserTaskDeclarations {
           List<JsonNode> indicators = WorkProgram.rows(WorkProgram.of(problems), WorkProgram.INDICATORS);
           ProgramRows.same(problems, ReviewProcess.INDICATOR_RESULTS, "Resultados por indicador", "indicator",
               "indicador", indicators);
-          ProgramRows.sameTargets(problems, ReviewProcess.INDICATOR_RESULTS, indicators);
+          ProgramRows.sameValues(problems, ReviewProcess.INDICATOR_RESULTS, "indicator", "target", "Indicador", "Meta",
+              "la meta de", ProgramIndicators.annualTargets(indicators));
         }).onCreate(task -> {
           if (task.getVariableLocal(CycleVariables.RETURN_COMMENTS) == null) {
             task.setVariable(ReviewProcess.INDICATOR_RESULTS,

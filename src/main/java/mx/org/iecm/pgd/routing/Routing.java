@@ -39,7 +39,8 @@ public class Routing {
 
   /**
    * The groups of a task done in {@code role} in the cycle: the responsible area's staff or head, the
-   * head of {@code coArea} (which must be one of the line's co-responsible areas), or the line's reviewers.
+   * head of {@code coArea} (which must be one of the line's co-responsible areas), the line's reviewers or
+   * its planning reviewers.
    */
   public List<String> groups(Role role, BusinessKey cycle, String coArea) {
     ActionLine line = line(cycle);
@@ -54,6 +55,7 @@ public class Routing {
         yield List.of(Groups.head(coArea));
       }
       case REVIEWER -> line.reviewers();
+      case PLANNING_REVIEWER -> line.planningReviewers();
     };
   }
 

@@ -93,7 +93,7 @@ class SecurityConfiguration {
             .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
             // The plan's status, read only: those who follow the plan and those who audit it (every
             // method: HEAD answers as GET does, and nothing else is mapped there).
-            .requestMatchers(path.matcher("/api/status"))
+            .requestMatchers(path.matcher("/api/status"), path.matcher("/api/status/**"))
             .hasAnyAuthority(Groups.MANAGERS, Groups.CAMUNDA_ADMIN, Groups.AUDITORS, Groups.SGCE_OFFICE)
             // The operations metrics: managers and administrators only.
             .requestMatchers(path.matcher("/actuator/prometheus"), path.matcher("/actuator/metrics/**"))

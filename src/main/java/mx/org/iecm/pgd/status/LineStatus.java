@@ -23,6 +23,8 @@ public record LineStatus(
     long overdueDays,
     Double progressPercent,
     List<IndicatorValue> indicators,
+    Double achievement,
+    String colour,
     int openCorrectiveActions) {
 
   /** A task of the line waiting for someone; {@code groupNames} are its groups as people read them. */
@@ -30,7 +32,10 @@ public record LineStatus(
       Instant created, Instant due, long overdueDays) {
   }
 
-  /** The last reported value of an indicator against its target. */
-  public record IndicatorValue(String indicator, Double target, Double value) {
+  /**
+   * The last reported value of an indicator against its target, with its achievement (percent) and colour
+   * («verde», «amarillo», «rojo») when the period had a target of its own.
+   */
+  public record IndicatorValue(String indicator, Double target, Double value, Double achievement, String colour) {
   }
 }

@@ -1,24 +1,56 @@
 package mx.org.iecm.pgd.status;
 
 import mx.org.iecm.pgd.web.RequestValues;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/status?year=2021}: every line of the plan in that year (managers and administrators).
+ * {@code GET /api/status?year=2021}: every line of the plan in that year; {@code GET
+ * /api/status/quarterly-report.pdf?year=2021} and {@code .xlsx}: the «Informe trimestral de avance del PGD»
+ * (those who follow the plan, the SGCE office, auditors and administrators).
  */
 @RestController
 class StatusController {
 
-  private final StatusService status;
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-  StatusController(StatusService status) {
+  private final StatusService status;
+  private final QuarterlyReport quarterly;
+
+  StatusController(StatusService status, QuarterlyReport quarterly) {
     this.status = status;
+    this.quarterly = quarterly;
   }
 
   @GetMapping("/api/status")
   StatusReport status(@RequestParam String year) {
     return status.status(RequestValues.year("year", year));
+  }
+
+  @GetMapping("/api/status/quarterly-report.pdf")
+  ResponseEntity<byte[]> quarterlyPdf(@RequestParam String year) {
+    int fiscalYear = RequestValues.year("year", year);
+    QuarterlyReport.Contents contents = quarterly.contents(fiscalYear);
+    return download(QuarterlyReportPdf.write(contents), MediaType.APPLICATION_PDF, contents.fileName("pdf"));
+  }
+
+  @GetMapping("/api/status/quarterly-report.xlsx")
+  ResponseEntity<byte[]> quarterlySpreadsheet(@RequestParam String year) {
+    int fiscalYear = RequestValues.year("year", year);
+    QuarterlyReport.Contents contents = quarterly.contents(fiscalYear);
+    return download(QuarterlyReportSheet.write(contents), XLSX, contents.fileName("xlsx"));
+  }
+
+  private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .body(body);
   }
 }

@@ -9,9 +9,12 @@ import java.util.Map;
 public record StatusReport(String planCode, int year, List<LineStatus> lines, Totals totals,
     List<GroupTotals> policies, List<GroupTotals> programs, List<GroupTotals> objectives) {
 
-  /** Counts over a set of lines. */
+  /**
+   * Counts over a set of lines, and their achievement rolled up from every indicator measured in them
+   * ({@code achievement}, {@code colour}; null when none was), with how many indicators are of each colour.
+   */
   public record Totals(int lines, Map<String, Integer> byState, int overdueLines, int openCorrectiveActions,
-      Double averageProgress) {
+      Double averageProgress, Double achievement, String colour, Map<String, Integer> indicatorsByColour) {
   }
 
   /** The totals of one policy, program or objective. */

@@ -23,6 +23,8 @@ import mx.org.iecm.pgd.cycle.BusinessKey;
 import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.cycle.LifecycleProcess;
 import mx.org.iecm.pgd.cycle.Phase;
+import mx.org.iecm.pgd.measurement.Colour;
+import mx.org.iecm.pgd.measurement.RollUp;
 import mx.org.iecm.pgd.planning.PlanningProcess;
 import mx.org.iecm.pgd.status.LineStatus.IndicatorValue;
 import mx.org.iecm.pgd.status.LineStatus.OpenTask;
@@ -151,12 +153,15 @@ public class StatusService {
     long overdueDays = sorted.stream().mapToLong(OpenTask::overdueDays).max().orElse(0);
     Object progress = variables.containsKey(CycleVariables.PROGRESS_PERCENT)
         ? variables.get(CycleVariables.PROGRESS_PERCENT).getValue() : null;
+    List<IndicatorValue> indicators = indicators(variables.get(CycleVariables.INDICATOR_SUMMARY));
+    Double achievement = RollUp.achievement(achievements(List.of(indicators)));
+    Colour colour = RollUp.colour(achievement);
     return new LineStatus(line.id(), line.correctedText(), program.policyNumber(), program.number(),
         line.objectiveNumber(), line.responsibleArea(),
         catalog.area(line.responsibleArea()).map(Area::name).orElse(line.responsibleArea()),
         cycle == null ? null : key, cycle == null ? null : cycle.getId(), phase.code(), phase.label(), sorted,
-        overdueDays > 0, overdueDays, progress instanceof Number n ? n.doubleValue() : null,
-        indicators(variables.get(CycleVariables.INDICATOR_SUMMARY)), openActions);
+        overdueDays > 0, overdueDays, progress instanceof Number n ? n.doubleValue() : null, indicators,
+        achievement, colour == null ? null : colour.label(), openActions);
   }
 
   private static Phase phaseOf(Object value, HistoricProcessInstance cycle) {
@@ -177,7 +182,9 @@ public class StatusService {
       for (JsonNode row : JSON.readTree(summary.getValue().toString())) {
         values.add(new IndicatorValue(row.path("indicator").asText(),
             row.path("target").isNumber() ? row.path("target").asDouble() : null,
-            row.path("value").isNumber() ? row.path("value").asDouble() : null));
+            row.path("value").isNumber() ? row.path("value").asDouble() : null,
+            row.path("achievement").isNumber() ? row.path("achievement").asDouble() : null,
+            row.path("colour").isTextual() ? row.path("colour").asText() : null));
       }
       return values;
     } catch (Exception e) {
@@ -199,10 +206,18 @@ public class StatusService {
     int actions = 0;
     double progress = 0;
     int withProgress = 0;
+    List<List<IndicatorValue>> measured = new ArrayList<>();
+    Map<String, Integer> byColour = new LinkedHashMap<>();
+    for (Colour colour : Colour.values()) {
+      byColour.put(colour.label(), 0);
+    }
     for (LineStatus line : lines) {
       if (!member.test(line)) {
         continue;
       }
+      measured.add(line.indicators());
+      line.indicators().stream().filter(indicator -> indicator.colour() != null)
+          .forEach(indicator -> byColour.merge(indicator.colour(), 1, Integer::sum));
       count++;
       byState.merge(line.state(), 1, Integer::sum);
       overdue += line.overdue() ? 1 : 0;
@@ -213,7 +228,18 @@ public class StatusService {
       }
     }
     Double average = withProgress == 0 ? null : Math.round(progress / withProgress * 10) / 10.0;
-    return new Totals(count, byState, overdue, actions, average);
+    Double achievement = RollUp.achievement(achievements(measured));
+    Colour colour = RollUp.colour(achievement);
+    return new Totals(count, byState, overdue, actions, average, achievement, colour == null ? null : colour.label(),
+        byColour);
+  }
+
+  /** The achievements of every indicator measured against a target of its period. */
+  private static List<Double> achievements(List<List<IndicatorValue>> indicators) {
+    List<Double> achievements = new ArrayList<>();
+    indicators.forEach(each -> each.stream().map(IndicatorValue::achievement).filter(java.util.Objects::nonNull)
+        .forEach(achievements::add));
+    return achievements;
   }
 
   static long overdueDays(Instant due, Instant now) {

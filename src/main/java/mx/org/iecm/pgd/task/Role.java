@@ -12,7 +12,12 @@ public enum Role {
   /** The head of one co-responsible area, in a multi-instance task over the line's co-responsible areas. */
   CO_RESPONSIBLE_HEAD,
   /** The line's reviewers (the SGCE office by default): their decisions are the SGCE's rulings. */
-  REVIEWER;
+  REVIEWER,
+  /**
+   * The line's planning reviewers (the planning office by default): they validate that the program can be
+   * measured and analyse the deviations the follow-up finds.
+   */
+  PLANNING_REVIEWER;
 
   public boolean preparesWork() {
     return this == STAFF;

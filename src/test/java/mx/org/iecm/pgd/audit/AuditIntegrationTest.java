@@ -116,6 +116,7 @@ class AuditIntegrationTest {
         .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("utsi-both preparó este trabajo");
     driver.complete(KEY, "utsi-head1", "utsi-head", approve());
     driver.complete(KEY, "deoeyg-head1", "deoeyg-head", approve());
+    driver.complete(KEY, "dprf-staff1", "dprf-staff", approve());
     driver.complete(KEY, "sgce1", "sgce-office", approve());
     for (int percent : new int[] {30, 50, 80, 100}) {
       driver.runDueTimers(KEY);
@@ -185,7 +186,7 @@ class AuditIntegrationTest {
       // The approved program itself, as stored and as a person reads it.
       assertThat(version.content().path("version").asInt()).isEqualTo(1);
       assertThat(version.fields()).extracting(WorkProgram.Line::label, WorkProgram.Line::value).contains(
-          org.assertj.core.groups.Tuple.tuple("Presupuesto estimado (MXN)", "$250,000.00"),
+          org.assertj.core.groups.Tuple.tuple("Presupuesto anual (MXN)", "$250,000.00"),
           org.assertj.core.groups.Tuple.tuple("Actividad 1", "Actividad: Diagnóstico de boletas; Inicio: 15/01/2021;"
               + " Fin: 30/06/2021; Entregable: Informe de diagnóstico"));
       assertThat(version.changes()).isEmpty();
@@ -388,7 +389,7 @@ class AuditIntegrationTest {
     JsonNode version = record.at("/programVersions/0");
     assertThat(version.at("/content/activities/0/name").asText()).isEqualTo("Diagnóstico de boletas");
     assertThat(version.get("fields")).anySatisfy(field -> {
-      assertThat(field.get("label").asText()).isEqualTo("Presupuesto estimado (MXN)");
+      assertThat(field.get("label").asText()).isEqualTo("Presupuesto anual (MXN)");
       assertThat(field.get("value").asText()).isEqualTo("$250,000.00");
     });
     List<JsonNode> reports = new java.util.ArrayList<>();
@@ -421,7 +422,7 @@ class AuditIntegrationTest {
       assertThat(text).contains("Expediente del ciclo " + KEY, "Investigar permanentemente las tendencias electorales",
           "Falta desglosar el presupuesto por actividad.", "No conforme", "Devuelto", "Cumple: El programa fue aprobado",
           "Sello de integridad: SHA-256", "Valores enviados", "Avance por actividad 1: Actividad: Diagnóstico de"
-              + " boletas; % de avance:", "Presupuesto estimado (MXN): $250,000.00", "(utsi-staff1)",
+              + " boletas; % de avance:", "Presupuesto anual (MXN): $250,000.00", "(utsi-staff1)",
           "Planeación: ");
       assertThat(RAW_CODES.matcher(text).find()).as("a raw code in the PDF: %s", text).isFalse();
     }

@@ -1,5 +1,6 @@
 package mx.org.iecm.pgd.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static mx.org.iecm.pgd.support.Submissions.workProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import mx.org.iecm.pgd.support.Browser;
 import mx.org.iecm.pgd.support.CycleDriver;
 import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.Submissions;
 import mx.org.iecm.pgd.support.Tasklist;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -34,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and people who must not see what is not theirs. Screenshots of the key steps go to target/screenshots.
  */
 @PgdIntegrationTest
-@OwnsCycles({"9.1:2021", "10.1:2021", "11.1:2021", "11.1:2022", "10.2:2023", "11.2:2023", "3.1:2023"})
+@OwnsCycles({"9.1:2021", "10.1:2021", "11.1:2021", "11.1:2022", "10.1:2023", "10.2:2023", "11.2:2023", "3.1:2023"})
 class PlanBrowserTest {
 
   static final String MY_AREA = "Tareas de mi área";
@@ -148,6 +150,15 @@ class PlanBrowserTest {
       headTasks.complete();
       awaitCompleted(head, secondApproval);
 
+      // The planning office validates that the program can be measured before the SGCE reviews it.
+      sgce.login("dprf-staff1", "demo");
+      Task validation = openTask(key);
+      Tasklist planningTasks = Tasklist.open(sgce).filter(MY_AREA)
+          .openTask("Validar indicadores y presupuesto · línea 10.1 · 2021");
+      planningTasks.claim().choose("Validar");
+      planningTasks.complete();
+      awaitCompleted(sgce, validation);
+
       sgce.login("sgce2", "demo");
       Task review = openTask(key);
       Tasklist sgceTasks = Tasklist.open(sgce).filter("Revisiones SGCE")
@@ -230,6 +241,14 @@ class PlanBrowserTest {
     driver.reportTheYear(closed, "osgce");
     driver.review(closed, "osgce");
     driver.close(closed, "osgce");
+    // 10.1 measured as the institute files it: in its first quarter, 5 of 10 test boxes (red) and null votes
+    // below their target (green): (50 + 100) / 2 = 75 %, yellow; program 10 has no other measurement.
+    String measured = "PGD-2020-2023:10.1:2023";
+    cycles.startLine(2023, "10.1");
+    driver.plan(measured, 2023, "sa", List.of(), Submissions.workProgramDocument(Submissions.measuredProgramJson(2023)));
+    driver.runDueTimers(measured);
+    driver.complete(measured, "sa-staff2", "sa-staff", Submissions.measuredProgress(1, 50, 0, 5, 4.3, 90000, 0));
+    driver.complete(measured, "sa-head2", "sa-head", Submissions.approve());
 
     try (Browser manager = Browser.open(port)) {
       manager.login("manager1", "demo");
@@ -248,9 +267,29 @@ class PlanBrowserTest {
       assertThat(manager.driver().findElement(By.cssSelector(".pgd-plan")).getLocation().getY())
           .isLessThan(manager.driver().findElement(By.cssSelector(".dashboard section.actual")).getLocation().getY());
       assertThat(manager.driver().findElements(By.cssSelector(".pgd-plan tr[data-line]"))).hasSize(39);
-      assertThat(manager.driver().findElements(By.cssSelector(".pgd-chart-label"))).extracting(WebElement::getText)
-          .contains("Programa 10. Del desarrollo de capital humano")
-          .hasSize(12);
+      assertThat(manager.driver().findElements(By.cssSelector(".pgd-chart:not(.pgd-achievement-chart) .pgd-chart-label")))
+          .extracting(WebElement::getText).contains("Programa 10. Del desarrollo de capital humano").hasSize(12);
+      // Achievement in traffic-light colours, per program and per line, as the status API computes it.
+      JsonNode status = new org.springframework.boot.test.web.client.TestRestTemplate().withBasicAuth("manager1", "demo")
+          .getForObject("http://localhost:" + port + "/api/status?year=2023", JsonNode.class);
+      assertThat(status.at("/programs/9/totals/achievement").asDouble()).isEqualTo(75.0);
+      assertThat(status.at("/programs/9/totals/colour").asText()).isEqualTo("amarillo");
+      assertThat(status.at("/programs/10/totals/colour").asText()).isEqualTo("verde");
+      WebElement program10 = manager.driver().findElement(
+          By.cssSelector(".pgd-achievement-chart [data-program='10'] .pgd-achievement"));
+      assertThat(program10.getText()).isEqualTo("75 %");
+      assertThat(program10.getAttribute("class")).contains("pgd-colour-amarillo");
+      assertThat(program10.getCssValue("background-color")).isIn("rgba(249, 168, 37, 1)", "rgb(249, 168, 37)");
+      assertThat(manager.driver().findElement(By.cssSelector(".pgd-achievement-chart [data-program='11'] .pgd-achievement"))
+          .getAttribute("class")).contains("pgd-colour-verde");
+      WebElement measuredRow = manager.driver().findElement(By.cssSelector(".pgd-plan tr[data-line='10.1']"));
+      assertThat(measuredRow.findElement(By.cssSelector(".pgd-line-achievement")).getText())
+          .contains("75 %", "Casillas con boleta de prueba: 5 de 10");
+      assertThat(manager.driver().findElement(By.cssSelector(".pgd-rollup tr[data-group='7'] .pgd-achievement"))
+          .getAttribute("class")).as("objective 7 holds lines 10.1 and 11.2").contains("pgd-colour-");
+      assertThat(manager.driver().findElements(By.linkText("Informe trimestral (PDF)"))).hasSize(1);
+      manager.scrollTo(program10);
+      manager.screenshot("s3-0b-manager-dashboard-colours");
       assertThat(row.getText()).contains("Planeación", "Elaborar programa de trabajo",
           "Unidad Técnica del Centro de Formación y Desarrollo (utcfd)",
           "Enlaces — Unidad Técnica del Centro de Formación y Desarrollo");
@@ -400,7 +439,7 @@ class PlanBrowserTest {
       auditor.waitForText(By.cssSelector("body"), "Sello válido: el expediente no ha cambiado desde el cierre.");
       String page = auditor.driver().getPageSource();
       assertThat(page).contains("Promover y difundir la apropiación del SGCE", "Firmar cierre (SGCE)",
-          "Dictaminar resultados (SGCE)", "Cierre firmado", "Conforme", "(sgce1)").doesNotContain(">approve<");
+          "Dictaminar resultados (SGCE)", "Cierre firmado", "Conforme", "(ci-head1)").doesNotContain(">approve<");
       auditor.screenshot("s4-3-auditor-expediente");
       String pdfLink = auditor.waitFor(By.linkText("Descargar PDF")).getAttribute("href");
       HttpResponse<byte[]> pdf = download(auditor, pdfLink);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,7 +135,8 @@ class TaskFormsBrowserTest {
           .typeHere("Talleres de sensibilización").tab()
           .typeHere("01/01/2021").tab()
           .typeHere("15/03/2021").tab()
-          .typeHere("Listas de asistencia").tab();
+          .typeHere("Listas de asistencia").tab()
+          .typeHere("50").tab();
       WebElement start1 = form.fieldById("activities-1-start");
       WebElement end1 = form.fieldById("activities-1-end");
       assertThat(form.value(start1)).isEqualTo("01/01/2021");
@@ -163,7 +165,7 @@ class TaskFormsBrowserTest {
       form.pickDay(31);
       assertThat(form.value(start2)).isEqualTo("15/03/2021");
       assertThat(form.value(end2)).isEqualTo("31/12/2021");
-      form.typeInto(form.fieldById("activities-2-deliverable"), "Informe de evaluación").tab();
+      form.typeInto(form.fieldById("activities-2-deliverable"), "Informe de evaluación").tab().typeHere("30").tab();
 
       // Activity 3: a short date left with a click elsewhere, another left with Enter.
       form.add("Agregar actividad");
@@ -172,16 +174,23 @@ class TaskFormsBrowserTest {
       form.typeInto(form.fieldById("activities-3-name"), "Campaña interna").tab().typeHere("1/7/2021");
       form.typeInto(end3, "30/09/2021").enter();
       assertThat(form.value(start3)).isEqualTo("01/07/2021");
-      form.typeInto(form.fieldById("activities-3-deliverable"), "Carteles y cápsulas").tab();
+      form.typeInto(form.fieldById("activities-3-deliverable"), "Carteles y cápsulas").tab().typeHere("20").tab();
 
       form.typeInto(form.fieldById("indicators-1-name"), "Personas capacitadas").tab()
           .typeHere("capacitadas / plantilla * 100").tab()
           .typeHere("%").tab();
       form.select(form.fieldById("indicators-1-frequency"), "Semestral");
-      form.typeInto(form.fieldById("indicators-1-baseline"), "12.5").tab().typeHere("80").tab();
+      form.typeInto(form.fieldById("indicators-1-baseline"), "12.5").tab().typeHere("80").tab()
+          .typeHere("capacitadas: personas que concluyeron el curso; plantilla: personas en la plantilla").tab();
+      // The technical sheet: MIR level and direction chosen, the baseline's year, a target per half-year.
+      form.select(form.fieldById("indicators-1-level"), "Componente");
+      form.select(form.fieldById("indicators-1-direction"), "Ascendente: más es mejor");
+      form.typeInto(form.fieldById("indicators-1-baselineYear"), "2020").tab()
+          .typeHere("40").tab()
+          .typeHere("80").tab();
 
       // Amounts as Mexico writes them, and what is refused rather than read as another number.
-      WebElement budget = form.field("Presupuesto estimado (MXN)");
+      WebElement budget = form.field("Presupuesto anual (MXN)");
       Map<String, String> amounts = Map.of("250,000", "250,000.00", "250 000", "250,000.00",
           "250000.50", "250,000.50", "$250,000.00", "250,000.00", "1,500.5", "1,500.50");
       for (Map.Entry<String, String> amount : amounts.entrySet()) {
@@ -196,8 +205,16 @@ class TaskFormsBrowserTest {
             + " punto decimal; puede separar los miles con comas: 250,000.50.");
         assertThat(form.canComplete()).isFalse();
       }
-      form.typeInto(budget, "250,000").tab()
-          .typeHere("Baja asistencia en periodo electoral; 10 % del personal en campo.");
+      form.typeInto(budget, "250,000").tab();
+      // The budget as authorised: one expense item with its POA code and its four quarters.
+      form.add("Agregar partida");
+      form.typeInto(form.fieldById("budgetLines-1-item"), "Materiales de capacitación").tab()
+          .typeHere("POA-UTGDH-03").tab()
+          .typeHere("100,000").tab()
+          .typeHere("50,000").tab()
+          .typeHere("50,000.50").tab()
+          .typeHere("49,999.50").tab();
+      form.typeInto(form.field("Riesgos"), "Baja asistencia en periodo electoral; 10 % del personal en campo.");
       staff.screenshot("f1-draft-filled-" + timeZone.replace('/', '-'));
       form.complete();
       awaitCompleted(staff, draft);
@@ -210,6 +227,19 @@ class TaskFormsBrowserTest {
     assertThat(indicator.get("baseline").decimalValue()).isEqualByComparingTo("12.5");
     assertThat(indicator.get("target").decimalValue()).isEqualByComparingTo("80");
     assertThat(indicator.get("frequency").asText()).isEqualTo("semestral");
+    assertThat(indicator.get("level").asText()).isEqualTo("componente");
+    assertThat(indicator.get("direction").asText()).isEqualTo("ascendente");
+    assertThat(indicator.get("baselineYear").asInt()).isEqualTo(2020);
+    assertThat(indicator.get("targets").toString()).isEqualTo("[40,80]");
+    assertThat(indicator.get("variables").asText())
+        .isEqualTo("capacitadas: personas que concluyeron el curso; plantilla: personas en la plantilla");
+    assertThat(column(activities, "weight")).containsExactly("50", "30", "20");
+    JsonNode budgetLine = storedProgram(key).get("budgetLines").get(0);
+    assertThat(budgetLine.get("item").asText()).isEqualTo("Materiales de capacitación");
+    assertThat(budgetLine.get("poaCode").asText()).isEqualTo("POA-UTGDH-03");
+    assertThat(List.of("q1", "q2", "q3", "q4")).extracting(quarter -> budgetLine.get(quarter).decimalValue())
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("100000"),
+            new BigDecimal("50000"), new BigDecimal("50000.50"), new BigDecimal("49999.50"));
     JsonNode budget = storedProgram(key).get("budget");
     assertThat(budget.isNumber()).as("budget %s is a number", budget).isTrue();
     assertThat(budget.decimalValue()).isEqualByComparingTo("250000");
@@ -243,7 +273,7 @@ class TaskFormsBrowserTest {
           form.fieldById("activities-2-start"), form.fieldById("activities-2-end"));
       List<String> expected = List.of("01/01/2021", "30/06/2021", "01/07/2021", "31/12/2021");
       assertThat(dates).extracting(form::value).containsExactlyElementsOf(expected);
-      assertThat(form.value(form.field("Presupuesto estimado (MXN)"))).isEqualTo("250,000.00");
+      assertThat(form.value(form.field("Presupuesto anual (MXN)"))).isEqualTo("250,000.00");
 
       // A minute with the form open, the person typing the risks meanwhile: every date reads the same
       // at every look, and nothing typed is lost.
@@ -307,7 +337,7 @@ class TaskFormsBrowserTest {
       Tasklist form = Tasklist.open(head).filter(MY_AREA)
           .openTask("Aprobar modificación (titular) · línea 12.6 · 2021");
       assertThat(form.formText()).contains("Cambios respecto de la versión vigente (1)",
-          "Presupuesto estimado (MXN)", "$250,000.00", "$310,000.50", "(sustituye a la versión 1)",
+          "Presupuesto anual (MXN)", "$250,000.00", "$310,000.50", "(sustituye a la versión 1)",
           "El rediseño requiere una segunda impresión de prueba.");
       head.screenshot("f5-change-approval-compares");
     }
@@ -379,7 +409,7 @@ class TaskFormsBrowserTest {
           .typeHere("revisadas / publicadas * 100").tab().typeHere("%").tab();
       form.select(form.fieldById("indicators-1-frequency"), "Trimestral");
       form.typeInto(form.fieldById("indicators-1-baseline"), "0").tab().typeHere("100").tab();
-      form.type("Presupuesto estimado (MXN)", "45,000");
+      form.type("Presupuesto anual (MXN)", "45,000");
       form.complete();
 
       WebElement notification = form.notification();

@@ -159,8 +159,36 @@ class CatalogValidationTest {
     files.edit(PLAN, "reviewers: [sgce-office]", "reviewers: [sgce]");
 
     assertProblems(files::load, new CatalogProblem(files.pathOf(PLAN), "defaults",
-        "el grupo revisor «sgce» no existe; use un grupo de rol (sgce-office, managers, auditors,"
-            + " camunda-admin) o «<área>-head»"));
+        "el grupo revisor «sgce» de reviewers no existe; use un grupo de rol (sgce-office, managers, auditors,"
+            + " camunda-admin), «<área>-staff» o «<área>-head»"));
+  }
+
+  @Test
+  void lineRuledByItsOwnAreaThroughTheSgceOfficeGroupIsRejected() {
+    // 11.1 is the SGCE office's own line: without its own reviewer it would take the default, sgce-office.
+    files.edit(PLAN, "    responsibleArea: osgce\n    reviewers: [ci-head]\n    coResponsibleAreas: []",
+        "    responsibleArea: osgce\n    coResponsibleAreas: []");
+
+    assertProblems(files::load, new CatalogProblem(files.pathOf(PLAN), "línea de acción 11.1",
+        "la revisaría su propia área: el grupo «sgce-office» de reviewers (tomado de defaults) actúa por «osgce»,"
+            + " el área responsable; asigne a la línea otro grupo en reviewers"));
+  }
+
+  @Test
+  void lineWhoseProgramIsValidatedByItsOwnAreaIsRejected() {
+    files.edit(PLAN, LINE_1_1_AREAS, LINE_1_1_AREAS + "\n    planningReviewers: [deoeyg-staff]");
+
+    assertProblems(files::load, new CatalogProblem(files.pathOf(PLAN), "línea de acción 1.1",
+        "la revisaría su propia área: el grupo «deoeyg-staff» de planningReviewers actúa por «deoeyg», el área"
+            + " responsable; asigne a la línea otro grupo en planningReviewers"));
+  }
+
+  @Test
+  void roleGroupClaimedByTwoAreasIsRejected() {
+    files.edit(AREAS, "    kind: internal-control\n", "    kind: internal-control\n    roleGroups: [sgce-office]\n");
+
+    assertProblems(files::load, new CatalogProblem(files.pathOf(AREAS), "área «osgce»",
+        "el grupo de rol «sgce-office» ya actúa por otra área"));
   }
 
   @Test

@@ -81,6 +81,7 @@ class PlanApiIntegrationTest {
         .containsExactly("utvoe", "utaj");
     assertThat(line.get("reportingFrequency").asText()).isEqualTo("quarterly");
     assertThat(line.get("reviewers")).extracting(JsonNode::asText).containsExactly("sgce-office");
+    assertThat(line.get("planningReviewers")).extracting(JsonNode::asText).containsExactly("dprf-staff");
     assertThat(line.get("assignment").asText()).isEqualTo("proposed");
   }
 

@@ -97,14 +97,18 @@ class PlanCatalogTest {
   }
 
   @Test
-  void everyLineHasAKnownResponsibleAreaAFrequencyAndReviewers() {
+  void everyLineHasAKnownResponsibleAreaAFrequencyAndReviewersOtherThanItsOwnArea() {
     assertThat(PLAN.actionLines()).allSatisfy(line -> {
       assertThat(CATALOG.area(line.responsibleArea())).isPresent();
       assertThat(line.coResponsibleAreas()).allSatisfy(code -> assertThat(CATALOG.area(code)).isPresent());
       assertThat(line.reportingFrequency()).isEqualTo(ReportingFrequency.QUARTERLY);
-      assertThat(line.reviewers()).containsExactly(Groups.SGCE_OFFICE);
+      assertThat(line.reviewers()).containsExactly(
+          line.responsibleArea().equals("osgce") ? Groups.head("ci") : Groups.SGCE_OFFICE);
+      assertThat(line.planningReviewers()).containsExactly(Groups.staff("dprf"));
       assertThat(line.assignment()).isEqualTo(Assignment.PROPOSED);
     });
+    assertThat(PLAN.actionLines().stream().filter(line -> line.reviewers().contains(Groups.head("ci")))
+        .map(ActionLine::id)).containsExactly("9.1", "11.1", "11.2");
     assertThat(PLAN.actionLine("12.5").orElseThrow())
         .extracting(ActionLine::responsibleArea, ActionLine::coResponsibleAreas)
         .containsExactly("deoeyg", List.of("utvoe", "utaj"));

@@ -31,7 +31,8 @@ class SecondPlanPeriodTest {
     assertThat(catalog.planInForce(Year.of(2025)).code()).isEqualTo("PGD-2024-2027");
     ActionLine line = catalog.plan("PGD-2024-2027").orElseThrow().actionLine("1.2").orElseThrow();
     assertThat(line.reportingFrequency()).isEqualTo(ReportingFrequency.ANNUAL);
-    assertThat(line.reviewers()).containsExactly(Groups.SGCE_OFFICE, Groups.head("dprf"));
+    assertThat(line.reviewers()).containsExactly(Groups.SGCE_OFFICE, Groups.head("sa"));
+    assertThat(line.planningReviewers()).containsExactly(Groups.staff("sa"));
     assertThat(catalog.plan("PGD-2024-2027").orElseThrow().actionLine("1.1").orElseThrow().reportingFrequency())
         .isEqualTo(ReportingFrequency.SEMIANNUAL);
   }

@@ -92,11 +92,11 @@ class CycleYearIntegrationTest {
     ResponseEntity<JsonNode> refused = engine.submit("deoeyg-both", draft.get("id").asText(), invalid);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText())
-        .isEqualTo("No se pudo completar «Elaborar programa de trabajo»: Presupuesto estimado (MXN): no puede ser"
+        .isEqualTo("No se pudo completar «Elaborar programa de trabajo»: Presupuesto anual (MXN): no puede ser"
             + " menor que 0.");
     assertThat(refused.getBody().get("problems")).singleElement().satisfies(problem -> {
       assertThat(problem.get("field").asText()).isEqualTo("budget");
-      assertThat(problem.get("label").asText()).isEqualTo("Presupuesto estimado (MXN)");
+      assertThat(problem.get("label").asText()).isEqualTo("Presupuesto anual (MXN)");
       assertThat(problem.get("message").asText()).isEqualTo("no puede ser menor que 0");
     });
     engine.complete("deoeyg-both", key, "deoeyg-staff", workProgram(2021));
@@ -106,6 +106,7 @@ class CycleYearIntegrationTest {
     assertThat(selfApproval.getBody().get("message").asText()).contains("deoeyg-both preparó este trabajo");
     engine.complete("deoeyg-head1", key, "deoeyg-head", approve());
     engine.complete("utalaod-head1", key, "utalaod-head", approve());
+    engine.complete("dprf-staff1", key, "dprf-staff", approve());
     engine.complete("sgce1", key, "sgce-office", approve());
 
     // Execution: the 2021 reporting dates are past, so each report is due as soon as the previous one is done.

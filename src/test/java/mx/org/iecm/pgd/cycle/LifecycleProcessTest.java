@@ -58,6 +58,7 @@ class LifecycleProcessTest extends ProcessTest {
 
     linkStaff.completeTaskOf(key, workProgram(2021));
     linkHead.completeTaskOf(key, approve());
+    planningOffice.completeTaskOf(key, approve());
     sgce.completeTaskOf(key, approve());
     assertThat(lifecycle).isWaitingAt(LifecycleProcess.CALL_EXECUTION).variables().containsEntry("phase", "execution");
 

@@ -76,7 +76,7 @@ class ProcessModelTest {
 
   @Test
   void everyUserTaskHasAComputedCandidateGroupAFormThatExistsADueDateAndAnEscalation() {
-    assertThat(userTasks()).hasSize(21);
+    assertThat(userTasks()).hasSize(22);
     for (UserTask task : userTasks()) {
       assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
       assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).startsWith("${routing.");

@@ -90,6 +90,158 @@ class ExecutionProcessTest extends ProcessTest {
         .containsEntry("expectedPercent", 22.8);
   }
 
+  /** Execution of line 1.1 in {@code year} with the measured program (Submissions.measuredProgramJson). */
+  private ProcessInstance startMeasuredExecution(int year) {
+    clockAt(year, 1, 10);
+    return startExecution(year, WorkProgram.read(Submissions.measuredProgramJson(year)));
+  }
+
+  /** The report of {@code quarter} (due at its last day; the clock moves to the day after), validated by the head. */
+  private void reportQuarter(String key, int year, int quarter, Map<String, Object> report) {
+    clockAt(year, quarter * 3 + 1 > 12 ? 12 : quarter * 3 + 1, 1);
+    fireTimer(key);
+    staff.completeTaskOf(key, report);
+    head.completeTaskOf(key, approve());
+  }
+
+  private JsonNode indicatorSummary(ProcessInstance execution, String indicator) {
+    JsonNode summary = Submission.toJson(engine.getRuntimeService().getVariable(execution.getId(), "indicatorSummary"));
+    for (JsonNode row : summary) {
+      if (row.path("indicator").asText().equals(indicator)) {
+        return row;
+      }
+    }
+    throw new AssertionError("No indicator " + indicator + " in " + summary);
+  }
+
+  @Test
+  void anIndicatorInRedTriggersTheAnalysisByThePlanningOfficeWithItsReason() {
+    ProcessInstance execution = startMeasuredExecution(2021);
+    String key = execution.getBusinessKey();
+
+    // On schedule (35.0 % weighted against 34.8 % expected) and within budget, but 5 of the quarter's 10 test boxes.
+    reportQuarter(key, 2021, 1, Submissions.measuredProgress(1, 50, 0, 5, 4.3, 90000, 0));
+
+    assertThat(execution).isWaitingAt(TASK_ANALYSE_DEVIATION).variables()
+        .containsEntry("deviation", true).containsEntry("progressPercent", 35.0).containsEntry("expectedPercent", 34.8);
+    assertThat(task(execution)).hasCandidateGroup("dprf-staff");
+    assertThat(variable(task(execution), "deviationReasons")).extracting(JsonNode::asText).containsExactly(
+        "Indicador «Casillas con boleta de prueba» en rojo: 5 frente a la meta del periodo de 10 (50.0 % de cumplimiento).");
+    assertThat(indicatorSummary(execution, "Casillas con boleta de prueba").path("colour").asText()).isEqualTo("rojo");
+    assertThat(indicatorSummary(execution, "Votos nulos por error de llenado").path("colour").asText())
+        .isEqualTo("verde");
+  }
+
+  @Test
+  void aDescendingIndicatorIsGreenBelowItsTargetAndRedWellAboveIt() {
+    ProcessInstance execution = startMeasuredExecution(2022);
+    String key = execution.getBusinessKey();
+
+    // 4.0 % null votes against 4.4: less is better, 110 % achieved (read as ascending it would be 90.9 %, yellow).
+    reportQuarter(key, 2022, 1, Submissions.measuredProgress(1, 50, 0, 10, 4.0, 90000, 0));
+    assertThat(execution).isWaitingAt(EVENT_REPORT_DATE_REACHED).variables().containsEntry("deviation", false)
+        .doesNotContainKey("deviationReasons");
+    JsonNode nullVotes = indicatorSummary(execution, "Votos nulos por error de llenado");
+    assertThat(nullVotes.path("achievement").decimalValue()).isEqualByComparingTo("110.0");
+    assertThat(nullVotes.path("colour").asText()).isEqualTo("verde");
+
+    // 5.5 % against 4.2: 76.4 % achieved, below this indicator's yellow threshold (80 %).
+    reportQuarter(key, 2022, 2, Submissions.measuredProgress(2, 100, 0, 20, 5.5, 200000, 50000));
+    assertThat(execution).isWaitingAt(TASK_ANALYSE_DEVIATION);
+    assertThat(variable(task(execution), "deviationReasons")).extracting(JsonNode::asText).containsExactly(
+        "Indicador «Votos nulos por error de llenado» en rojo: 5.5 frente a la meta del periodo de 4.2"
+            + " (76.4 % de cumplimiento, indicador descendente).");
+  }
+
+  @Test
+  void spendingBeyondTheToleranceOfWhatWasAuthorisedTriggersTheAnalysis() {
+    ProcessInstance execution = startMeasuredExecution(2023);
+    String key = execution.getBusinessKey();
+
+    // $120,000 spent against $100,000 authorised for the first quarter: 20 % over, the tolerance is 5 %.
+    reportQuarter(key, 2023, 1, Submissions.measuredProgress(1, 50, 0, 10, 4.3, 110000, 10000));
+
+    assertThat(execution).isWaitingAt(TASK_ANALYSE_DEVIATION);
+    assertThat(variable(task(execution), "deviationReasons")).extracting(JsonNode::asText).containsExactly(
+        "Presupuesto ejercido de $120,000.00 frente a $100,000.00 autorizados hasta el trimestre 1 (120.0 %;"
+            + " tolerancia: 5.0 %).");
+  }
+
+  @Test
+  void spendingWithinTheToleranceIsNoDeviation() {
+    ProcessInstance execution = startMeasuredExecution(2020);
+    String key = execution.getBusinessKey();
+
+    reportQuarter(key, 2020, 1, Submissions.measuredProgress(1, 50, 0, 10, 4.3, 104000, 1000));
+
+    assertThat(execution).isWaitingAt(EVENT_REPORT_DATE_REACHED).variables().containsEntry("deviation", false);
+  }
+
+  @Test
+  void aMeasuredReportListsThePeriodsTargetsAndAuthorisedAmountsAndRefusesMovingThem() {
+    ProcessInstance execution = startMeasuredExecution(2021);
+    String key = execution.getBusinessKey();
+    clockAt(2021, 7, 1);
+    fireTimer(key);
+    staff.completeTaskOf(key, Submissions.measuredProgress(1, 50, 0, 10, 4.3, 90000, 0));
+    head.completeTaskOf(key, approve());
+    fireTimer(key);
+    org.camunda.bpm.engine.task.Task report = task(execution);
+
+    // The second quarter's rows: its targets and what was authorised for the first two quarters.
+    assertThat(variable(report, "indicatorValues").toString())
+        .contains("{\"indicator\":\"Casillas con boleta de prueba\",\"target\":20,\"value\":null}")
+        .contains("{\"indicator\":\"Votos nulos por error de llenado\",\"target\":4.2,\"value\":null}");
+    assertThat(variable(report, "budgetSpent").toString())
+        .contains("{\"item\":\"Impresión de boletas de prueba\",\"authorised\":200000,\"spent\":null}")
+        .contains("{\"item\":\"Talleres con ciudadanía\",\"authorised\":50000,\"spent\":null}");
+    int journalRows = beans.journal.of(key).size();
+
+    Map<String, Object> forged = Submissions.measuredProgress(2, 100, 0, 20, 4.2, 200000, 50000);
+    forged.put("budgetSpent", Submissions.json("""
+        [{"item":"Impresión de boletas de prueba","authorised":400000,"spent":200000}]"""));
+    forged.put("indicatorValues", Submissions.json("""
+        [{"indicator":"Casillas con boleta de prueba","target":5,"value":20},
+         {"indicator":"Votos nulos por error de llenado","target":4.2,"value":4.2}]"""));
+    assertThatThrownBy(() -> staff.complete(report, forged))
+        .isInstanceOf(mx.org.iecm.pgd.task.SubmissionRefusedException.class)
+        .hasMessageContaining("Presupuesto ejercido: debe traer una fila por cada partida del programa vigente, con su"
+            + " nombre: faltan «Talleres con ciudadanía»")
+        .hasMessageContaining("Partida 1 – Autorizado al trimestre (MXN): el monto autorizado hasta el trimestre de"
+            + " «Impresión de boletas de prueba» en el programa vigente es 200000; se recibió «400000»")
+        .hasMessageContaining("Indicador 1 – Meta: la meta de «Casillas con boleta de prueba» en el programa vigente"
+            + " es 20; se recibió «5»");
+    assertThat(execution).isWaitingAt(TASK_REPORT_PROGRESS);
+    assertThat(beans.journal.of(key)).hasSize(journalRows);
+  }
+
+  @Test
+  void theProgramsWeightsChangeTheComputedProgress() {
+    ProcessInstance weighted = startMeasuredExecution(2021);
+    ObjectNode reversed = WorkProgram.read(Submissions.measuredProgramJson(2022));
+    ((ObjectNode) reversed.path("activities").get(0)).put("weight", 30);
+    ((ObjectNode) reversed.path("activities").get(1)).put("weight", 70);
+    ObjectNode unweighted = WorkProgram.read(Submissions.measuredProgramJson(2023));
+    unweighted.path("activities").forEach(activity -> ((ObjectNode) activity).remove("weight"));
+    clockAt(2022, 1, 10);
+    ProcessInstance reversedExecution = startExecution(2022, reversed);
+    clockAt(2023, 1, 10);
+    ProcessInstance unweightedExecution = startExecution(2023, unweighted);
+
+    // The same report on each: the diagnosis done, the redesign not started.
+    reportQuarter(weighted.getBusinessKey(), 2021, 1, Submissions.measuredProgress(1, 100, 0, 10, 4.3, 90000, 0));
+    reportQuarter(reversedExecution.getBusinessKey(), 2022, 1,
+        Submissions.measuredProgress(1, 100, 0, 10, 4.3, 90000, 0));
+    reportQuarter(unweightedExecution.getBusinessKey(), 2023, 1,
+        Submissions.measuredProgress(1, 100, 0, 10, 4.3, 90000, 0));
+
+    assertThat(weighted).variables().containsEntry("progressPercent", 70.0).containsEntry("expectedPercent", 34.8);
+    assertThat(reversedExecution).variables().containsEntry("progressPercent", 30.0)
+        .containsEntry("expectedPercent", 14.9);
+    assertThat(unweightedExecution).variables().containsEntry("progressPercent", 50.0)
+        .containsEntry("expectedPercent", 24.9);
+  }
+
   @Test
   void deviationLeadsToAnalysisAndACorrectiveActionThenTheNextPeriod() {
     clockAt(2021, 1, 10);
@@ -107,7 +259,8 @@ class ExecutionProcessTest extends ProcessTest {
 
     assertThat(execution).isWaitingAt(TASK_ANALYSE_DEVIATION).variables()
         .containsEntry("deviation", true).containsEntry("expectedPercent", 50.0);
-    sgce.completeTaskOf(key, decision("corrective", "El diagnóstico se atrasó por la licitación."));
+    assertThat(task(execution)).hasCandidateGroup("dprf-staff");
+    planningOffice.completeTaskOf(key, decision("corrective", "El diagnóstico se atrasó por la licitación."));
     ProcessInstance action = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(CorrectiveActionProcess.KEY).processInstanceBusinessKey(key).singleResult();
     assertThat(action).isWaitingAt(CorrectiveActionProcess.TASK_ANALYSE_ROOT_CAUSE).variables()
@@ -120,7 +273,7 @@ class ExecutionProcessTest extends ProcessTest {
     assertThat(action).isEnded();
     assertThat(execution).isWaitingAt(EVENT_REPORT_DATE_REACHED);
 
-    // The SGCE's decision was not a return: the next period's report shows no «Devuelto» banner.
+    // The planning office's decision was not a return: the next period's report shows no «Devuelto» banner.
     clockAt(2021, 10, 1);
     fireTimer(key);
     assertThat(execution).isWaitingAt(TASK_REPORT_PROGRESS);
@@ -165,8 +318,8 @@ class ExecutionProcessTest extends ProcessTest {
     fireTimer(key);
     staff.completeTaskOf(key, progress(0));
     head.completeTaskOf(key, approve());
-    sgce.completeTaskOf(key, decision("change", "Las fechas del rediseño ya no son alcanzables."));
-    // The SGCE's analysis goes to the person who drafts the change; it is no «Devuelto» banner.
+    planningOffice.completeTaskOf(key, decision("change", "Las fechas del rediseño ya no son alcanzables."));
+    // The planning office's analysis goes to the person who drafts the change; it is no «Devuelto» banner.
     org.camunda.bpm.engine.task.Task draft = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey(ProgramChangeProcess.TASK_DRAFT_CHANGE_REQUEST).singleResult();
     assertThat(engine.getTaskService().getVariable(draft.getId(), ProgramChangeProcess.SGCE_ANALYSIS))
@@ -202,7 +355,7 @@ class ExecutionProcessTest extends ProcessTest {
         "Agregado: Actividad: Campaña de difusión; Inicio: 01/08/2021; Fin: 30/11/2021; Entregable: Cápsulas y"
             + " carteles",
         "Agregado: Nombre del indicador: Personas informadas; Fórmula: personas alcanzadas; Unidad de medida:"
-            + " personas; Frecuencia de medición: anual; Línea base: 0; Meta: 5,000");
+            + " personas; Frecuencia de medición: anual; Línea base: 0; Meta anual: 5,000");
     head.completeTaskOf(key, approve());
     sgce.completeTaskOf(key, approve());
 

@@ -5,6 +5,7 @@ import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_APPROVE_PROGRAM_HEAD
 import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_CONFIRM_CO_RESPONSIBILITY;
 import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_DRAFT_PROGRAM;
 import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_REVIEW_PROGRAM_SGCE;
+import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_VALIDATE_PROGRAM_PLANNING;
 import static mx.org.iecm.pgd.planning.PlanningProcess.TASK_STORE_PROGRAM_VERSION;
 import static mx.org.iecm.pgd.support.Submissions.approve;
 import static mx.org.iecm.pgd.support.Submissions.returned;
@@ -52,13 +53,19 @@ class PlanningProcessTest extends ProcessTest {
     assertThat(task(planning)).hasCandidateGroup("utalaod-head");
     coResponsibleHead.completeTaskOf(key, approve());
 
+    assertThat(planning).isWaitingAt(TASK_VALIDATE_PROGRAM_PLANNING);
+    assertThat(task(planning)).hasCandidateGroup("dprf-staff")
+        .hasName("Validar indicadores y presupuesto · línea 1.1 · 2021");
+    planningOffice.completeTaskOf(key, approve());
+
     assertThat(planning).isWaitingAt(TASK_REVIEW_PROGRAM_SGCE);
     assertThat(task(planning)).hasCandidateGroup("sgce-office")
         .hasName("Revisar programa de trabajo (SGCE) · línea 1.1 · 2021");
     sgce.completeTaskOf(key, approve());
 
     assertThat(planning).hasPassedInOrder(TASK_DRAFT_PROGRAM, TASK_APPROVE_PROGRAM_HEAD,
-        TASK_CONFIRM_CO_RESPONSIBILITY, TASK_REVIEW_PROGRAM_SGCE, TASK_STORE_PROGRAM_VERSION).isEnded();
+        TASK_CONFIRM_CO_RESPONSIBILITY, TASK_VALIDATE_PROGRAM_PLANNING, TASK_REVIEW_PROGRAM_SGCE,
+        TASK_STORE_PROGRAM_VERSION).isEnded();
     List<ProgramVersion> versions = beans.programVersions.of(key);
     assertThat(versions).singleElement().satisfies(version -> {
       assertThat(version.version()).isEqualTo(1);
@@ -116,7 +123,42 @@ class PlanningProcessTest extends ProcessTest {
     staff.completeTaskOf(key, workProgram(2023));
     head.completeTaskOf(key, approve());
     coResponsibleHead.completeTaskOf(key, approve());
+    assertThat(planning).isWaitingAt(TASK_VALIDATE_PROGRAM_PLANNING);
+  }
+
+  @Test
+  void planningOfficeReturnsAProgramItCannotMeasure() {
+    ProcessInstance planning = startPlanning("1.1", 2020);
+    String key = planning.getBusinessKey();
+    staff.completeTaskOf(key, workProgram(2020));
+    head.completeTaskOf(key, approve());
+    coResponsibleHead.completeTaskOf(key, approve());
+
+    planningOffice.completeTaskOf(key, returned("El indicador no tiene metas trimestrales ni medio de verificación."));
+
+    assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM);
+    assertThat(engine.getTaskService().getVariablesLocal(task(planning).getId()))
+        .containsEntry("returnedBy", "dprf-staff1")
+        .containsEntry("returnedFrom", "Validar indicadores y presupuesto")
+        .containsEntry("returnComments", "El indicador no tiene metas trimestrales ni medio de verificación.");
+  }
+
+  @Test
+  void theSgceOfficesOwnLineIsRuledByTheInternalControlBody() {
+    ProcessInstance planning = startPlanning("11.1", 2021);
+    String key = planning.getBusinessKey();
+    Actor osgceStaff = Actor.of(engine, "osgce-staff1", "osgce-staff");
+    Actor osgceHead = Actor.of(engine, "osgce-head1", "osgce-head");
+    osgceStaff.completeTaskOf(key, workProgram(2021));
+    osgceHead.completeTaskOf(key, approve());
+    assertThat(task(planning)).hasCandidateGroup("dprf-staff");
+    planningOffice.completeTaskOf(key, approve());
+
     assertThat(planning).isWaitingAt(TASK_REVIEW_PROGRAM_SGCE);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task(planning).getId()))
+        .extracting(link -> link.getGroupId()).containsExactly("ci-head");
+    Actor.of(engine, "ci-head1", "ci-head").completeTaskOf(key, approve());
+    assertThat(planning).isEnded();
   }
 
   @Test
@@ -129,11 +171,14 @@ class PlanningProcessTest extends ProcessTest {
     utvoeHead.completeTaskOf(key, approve());
 
     // Line 4.1 has no co-responsible area: the confirmation is skipped.
+    assertThat(planning).isWaitingAt(TASK_VALIDATE_PROGRAM_PLANNING);
+    planningOffice.completeTaskOf(key, approve());
     assertThat(planning).isWaitingAt(TASK_REVIEW_PROGRAM_SGCE);
     sgce.completeTaskOf(key, returned("El indicador no mide la consolidación de relaciones."));
     assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM);
     utvoeStaff.completeTaskOf(key, workProgram(2021));
     utvoeHead.completeTaskOf(key, approve());
+    planningOffice.completeTaskOf(key, approve());
     sgce.completeTaskOf(key, approve());
 
     assertThat(planning).isEnded();
@@ -158,7 +203,7 @@ class PlanningProcessTest extends ProcessTest {
         .hasMessageContaining("Objetivo específico: es obligatorio")
         .hasMessageContaining("Actividad 1 – Fin: es anterior a «Inicio»")
         .hasMessageContaining("Actividad 2 – Inicio: debe caer dentro del año 2020")
-        .hasMessageContaining("Presupuesto estimado (MXN): debe ser un número; se recibió «mucho»");
+        .hasMessageContaining("Presupuesto anual (MXN): debe ser un número; se recibió «mucho»");
 
     assertThat(planning).isWaitingAt(TASK_DRAFT_PROGRAM).variables()
         .doesNotContainKeys(WorkProgram.VARIABLE, "preparedBy");

@@ -32,7 +32,7 @@ class WorkProgramTest {
             tuple("activities[1]", "Actividad 1 de la versión anterior",
                 "Eliminado: Actividad: Diagnóstico de boletas; Inicio: 15/01/2021; Fin: 30/06/2021; Entregable:"
                     + " Informe de diagnóstico", "—"),
-            tuple("budget", "Presupuesto estimado (MXN)", "$250,000.00", "$310,000.50"));
+            tuple("budget", "Presupuesto anual (MXN)", "$250,000.00", "$310,000.50"));
   }
 
   @Test
@@ -85,7 +85,7 @@ class WorkProgramTest {
   @Test
   void aProgramReadsFieldByFieldInTheSchemasOrder() {
     assertThat(WorkProgram.describe(version1())).extracting(WorkProgram.Line::label).containsExactly(
-        "Objetivo específico", "Actividad 1", "Actividad 2", "Indicador 1", "Presupuesto estimado (MXN)", "Riesgos");
+        "Objetivo específico", "Actividad 1", "Actividad 2", "Indicador 1", "Presupuesto anual (MXN)", "Riesgos");
     assertThat(WorkProgram.describe(WorkProgram.read("{}"))).extracting(WorkProgram.Line::value)
         .containsExactly("—", "—", "—");
   }

@@ -230,7 +230,7 @@ class ForgedRecordIntegrationTest {
         "Variable «progressPercent»: esta tarea no la admite");
     assertThat(snapshot(key)).isEqualTo(before);
 
-    // Validated as it is, 0 % in the first quarter falls behind the schedule: the SGCE analyses it.
+    // Validated as it is, 0 % in the first quarter falls behind the schedule: the planning office analyses it.
     assertThat(head.post("task/" + validation.getId() + "/submit-form", variables(approve())).status())
         .isEqualTo(204);
     assertThat(openTask(key).getTaskDefinitionKey()).isEqualTo("Task_AnalyseDeviation");

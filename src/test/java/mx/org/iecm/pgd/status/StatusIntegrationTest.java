@@ -20,6 +20,10 @@ import mx.org.iecm.pgd.support.CycleDriver;
 import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import mx.org.iecm.pgd.support.StatementCounter;
+import mx.org.iecm.pgd.support.Submissions;
+import mx.org.iecm.pgd.planning.WorkProgram;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,7 +89,7 @@ class StatusIntegrationTest {
   @BeforeAll
   void buildTheYearOnce() {
     driver();
-    for (String line : List.of("1.1", "1.2", "1.3", "2.1", "2.2", "3.1")) {
+    for (String line : List.of("1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "4.1", "4.2")) {
       cycles.startLine(YEAR, line);
     }
     // 1.1 planning, its draft three days overdue.
@@ -113,6 +117,23 @@ class StatusIntegrationTest {
     driver.plan(key("3.1"), YEAR, "depcyc", List.of("deeccc", "utsi"));
     driver.reportTheYear(key("3.1"), "depcyc");
     driver.review(key("3.1"), "depcyc");
+    // Program 4 measured as the institute files it: 4.1 with two indicators, 4.2 with one, first quarter.
+    driver.plan(key("4.1"), YEAR, "utvoe", List.of(), Submissions.workProgramDocument(
+        Submissions.measuredProgramJson(YEAR)));
+    driver.runDueTimers(key("4.1"));
+    // 8 of 10 test boxes (80 %, yellow); 4.0 % null votes against 4.4, less is better (110 %, green).
+    driver.complete(key("4.1"), "utvoe-staff2", "utvoe-staff",
+        Submissions.measuredProgress(1, 50, 0, 8, 4.0, 90000, 0));
+    driver.complete(key("4.1"), "utvoe-head2", "utvoe-head", approve());
+    ObjectNode oneIndicator = WorkProgram.read(Submissions.measuredProgramJson(YEAR));
+    ((ArrayNode) oneIndicator.path("indicators")).remove(1);
+    driver.plan(key("4.2"), YEAR, "utvoe", List.of("depcyc"), Submissions.workProgramDocument(oneIndicator.toString()));
+    driver.runDueTimers(key("4.2"));
+    Map<String, Object> report = Submissions.measuredProgress(1, 50, 0, 12, 0, 90000, 0);
+    report.put("indicatorValues", Submissions.json(
+        "[{\"indicator\":\"Casillas con boleta de prueba\",\"target\":10,\"value\":12}]"));
+    driver.complete(key("4.2"), "utvoe-staff2", "utvoe-staff", report);
+    driver.complete(key("4.2"), "utvoe-head2", "utvoe-head", approve());
   }
 
   private static LineStatus line(StatusReport report, String id) {
@@ -138,7 +159,10 @@ class StatusIntegrationTest {
     LineStatus execution = line(report, "1.2");
     assertThat(execution.state()).isEqualTo("execution");
     assertThat(execution.progressPercent()).isEqualTo(30.0);
-    assertThat(execution.indicators()).containsExactly(new IndicatorValue("Votos nulos por error de llenado", 3.6, 4.1));
+    // A quarterly indicator without targets per quarter is judged against its annual target in December only.
+    assertThat(execution.indicators()).containsExactly(
+        new IndicatorValue("Votos nulos por error de llenado", 3.6, 4.1, null, null));
+    assertThat(execution.achievement()).isNull();
     assertThat(execution.openTasks()).isEmpty();
     assertThat(execution.overdue()).isFalse();
 
@@ -161,7 +185,7 @@ class StatusIntegrationTest {
     assertThat(closure.state()).isEqualTo("closure");
     assertThat(closure.openTasks()).extracting(LineStatus.OpenTask::groups).containsExactly(List.of("depcyc-staff"));
 
-    LineStatus notStarted = line(report, "4.1");
+    LineStatus notStarted = line(report, "4.3");
     assertThat(notStarted.state()).isEqualTo("not-started");
     assertThat(notStarted.businessKey()).isNull();
   }
@@ -170,8 +194,8 @@ class StatusIntegrationTest {
   void totalsArePerPlanPolicyProgramAndObjective() {
     StatusReport report = statusService.status(YEAR);
 
-    assertThat(report.totals().byState()).containsEntry("not-started", 33).containsEntry("planning", 1)
-        .containsEntry("execution", 1).containsEntry("review", 1).containsEntry("closure", 1)
+    assertThat(report.totals().byState()).containsEntry("not-started", 31).containsEntry("planning", 1)
+        .containsEntry("execution", 3).containsEntry("review", 1).containsEntry("closure", 1)
         .containsEntry("closed", 1).containsEntry("cancelled", 1);
     assertThat(report.totals().overdueLines()).isEqualTo(1);
     assertThat(report.totals().openCorrectiveActions()).isEqualTo(1);
@@ -187,6 +211,87 @@ class StatusIntegrationTest {
     assertThat(objective1.totals().lines()).isEqualTo(3);
     assertThat(objective1.totals().overdueLines()).isEqualTo(1);
     assertThat(objective1.totals().averageProgress()).isEqualTo(30.0);
+  }
+
+  @Test
+  void achievementRollsUpFromIndicatorsToLineProgramObjectiveAndPolicyWeightedByIndicators() {
+    StatusReport report = statusService.status(YEAR);
+
+    LineStatus twoIndicators = line(report, "4.1");
+    assertThat(twoIndicators.indicators()).containsExactly(
+        new IndicatorValue("Casillas con boleta de prueba", 10.0, 8.0, 80.0, "amarillo"),
+        new IndicatorValue("Votos nulos por error de llenado", 4.4, 4.0, 110.0, "verde"));
+    // Each indicator counts at most 100 %: (80 + 100) / 2.
+    assertThat(twoIndicators.achievement()).isEqualTo(90.0);
+    assertThat(twoIndicators.colour()).isEqualTo("verde");
+    LineStatus oneIndicator = line(report, "4.2");
+    assertThat(oneIndicator.achievement()).isEqualTo(100.0);
+
+    // By hand: the program's three indicators, (80 + 100 + 100) / 3 = 93.3 (the mean of the lines would be 95).
+    double byHand = Math.round((80.0 + 100.0 + 100.0) / 3 * 10) / 10.0;
+    StatusReport.GroupTotals program4 = report.programs().get(3);
+    assertThat(program4.number()).isEqualTo("4");
+    assertThat(program4.totals().achievement()).isEqualTo(byHand).isEqualTo(93.3);
+    assertThat(program4.totals().colour()).isEqualTo("verde");
+    assertThat(program4.totals().indicatorsByColour()).containsEntry("verde", 2).containsEntry("amarillo", 1)
+        .containsEntry("rojo", 0);
+    StatusReport.GroupTotals objective5 = report.objectives().get(4);
+    assertThat(objective5.number()).isEqualTo("5");
+    assertThat(objective5.totals().achievement()).isEqualTo(byHand);
+    // Policy 3 holds programs 4, 5 and 6; only program 4's lines are measured.
+    StatusReport.GroupTotals policy3 = report.policies().get(2);
+    assertThat(policy3.totals().achievement()).isEqualTo(byHand);
+    // A program none of whose indicators has a target yet has no achievement.
+    assertThat(report.programs().get(0).totals().achievement()).isNull();
+  }
+
+  @Test
+  void theQuarterlyReportDownloadsAsAPdfWithOneChartPerProgramAndAsASpreadsheet() throws Exception {
+    ResponseEntity<byte[]> pdf = rest.withBasicAuth("manager1", "demo")
+        .getForEntity("/api/status/quarterly-report.pdf?year=" + YEAR, byte[].class);
+
+    assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pdf.getHeaders().getContentType()).hasToString("application/pdf");
+    assertThat(pdf.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo("informe-trimestral-PGD-2020-2023-" + YEAR + "-T4.pdf");
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
+    assertThat(text).contains("Informe trimestral de avance del PGD", "PGD-2020-2023 · año 2020 · cuarto trimestre",
+        "Programa 4. De vinculación institucional", "Cumplimiento del programa: 93.3 % (verde)",
+        "indicadores en verde, amarillo y rojo: 2 / 1 / 0");
+    for (int program = 1; program <= 12; program++) {
+      assertThat(text).contains("Gráfica del programa " + program + ": cumplimiento por línea de acción");
+    }
+    assertThat(text.split("Gráfica del programa ", -1)).hasSize(13);
+    // The bars of program 4: each line's achievement, or none yet.
+    assertThat(text).contains("4.1", "90 %", "4.2", "100 %", "4.3", "sin medición");
+
+    ResponseEntity<byte[]> xlsx = rest.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/status/quarterly-report.xlsx?year=" + YEAR, byte[].class);
+    assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+      assertThat(workbook.getSheetName(0)).isEqualTo("Líneas");
+      org.apache.poi.ss.usermodel.Sheet programs = workbook.getSheet("Programas");
+      org.apache.poi.ss.usermodel.Row program4 = programs.getRow(2 + 3);
+      assertThat(program4.getCell(0).getStringCellValue()).isEqualTo("4");
+      assertThat(program4.getCell(4).getNumericCellValue()).isEqualTo(93.3);
+      assertThat(program4.getCell(5).getStringCellValue()).isEqualTo("verde");
+      org.apache.poi.ss.usermodel.Sheet indicators = workbook.getSheet("Indicadores");
+      List<String> rows = new java.util.ArrayList<>();
+      for (int i = 2; i <= indicators.getLastRowNum(); i++) {
+        org.apache.poi.ss.usermodel.Row row = indicators.getRow(i);
+        rows.add(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue() + " "
+            + row.getCell(5).getStringCellValue());
+      }
+      assertThat(rows).contains("4.1 Casillas con boleta de prueba amarillo",
+          "4.1 Votos nulos por error de llenado verde", "4.2 Casillas con boleta de prueba verde");
+    }
+    assertThat(rest.withBasicAuth("utvoe-staff1", "demo")
+        .getForEntity("/api/status/quarterly-report.pdf?year=" + YEAR, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -35,14 +37,40 @@ public record CycleDriver(TaskService tasks, IdentityService identity, RuntimeSe
     }
   }
 
-  /** Planning approved first time: the area's staff drafts, its head, each co-responsible head and the SGCE approve. */
+  /**
+   * Completes the cycle's one open task as person {@code n} of the group the catalog routed it to
+   * ({@code sgce<n>} for the SGCE office, {@code <group><n>} for an area's group): the line's reviewers
+   * differ where the SGCE office is the responsible area.
+   */
+  public void completeAsRouted(String businessKey, int n, Map<String, Object> values) {
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list();
+    if (open.size() != 1) {
+      throw new AssertionError("Expected one open task in " + businessKey + " but found " + open.size());
+    }
+    String group = tasks.getIdentityLinksForTask(open.get(0).getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst()
+        .orElseThrow(() -> new AssertionError("Task " + open.get(0).getName() + " has no candidate group"));
+    complete(businessKey, (group.equals("sgce-office") ? "sgce" : group) + n, group, values);
+  }
+
+  /**
+   * Planning approved first time: the area's staff drafts, its head and each co-responsible head approve,
+   * the planning office validates and the line's reviewers (the SGCE office) approve.
+   */
   public void plan(String businessKey, int year, String area, List<String> coResponsible) {
-    complete(businessKey, area + "-staff1", area + "-staff", Submissions.workProgram(year));
+    plan(businessKey, year, area, coResponsible, Submissions.workProgram(year));
+  }
+
+  /** Planning approved first time, with the draft {@code draft} (a work program document). */
+  public void plan(String businessKey, int year, String area, List<String> coResponsible, Map<String, Object> draft) {
+    complete(businessKey, area + "-staff1", area + "-staff", draft);
     complete(businessKey, area + "-head1", area + "-head", Submissions.approve());
     for (String co : coResponsible) {
       complete(businessKey, co + "-head1", co + "-head", Submissions.approve());
     }
-    complete(businessKey, "sgce1", "sgce-office", Submissions.approve());
+    completeAsRouted(businessKey, 1, Submissions.approve());
+    completeAsRouted(businessKey, 1, Submissions.approve());
   }
 
   /** One progress report at {@code percent}, validated by the head. */
@@ -63,14 +91,14 @@ public record CycleDriver(TaskService tasks, IdentityService identity, RuntimeSe
   public void review(String businessKey, String area) {
     complete(businessKey, area + "-staff1", area + "-staff", Submissions.results());
     complete(businessKey, area + "-head1", area + "-head", Submissions.approve());
-    complete(businessKey, "sgce2", "sgce-office", Submissions.approve());
+    completeAsRouted(businessKey, 2, Submissions.approve());
   }
 
   /** Closing report and lessons, approved by the head and signed by the SGCE office. */
   public void close(String businessKey, String area) {
     complete(businessKey, area + "-staff1", area + "-staff", Submissions.closingReport());
     complete(businessKey, area + "-head1", area + "-head", Submissions.approve());
-    complete(businessKey, "sgce1", "sgce-office", Submissions.approve());
+    completeAsRouted(businessKey, 1, Submissions.approve());
   }
 
   /** Runs the cycle's due timers (the reporting dates of past years are due at once). */

@@ -100,7 +100,7 @@ public final class ProcessBeans {
         routing, clock));
     Mocks.register("storeProgramVersionDelegate", new StoreProgramVersionDelegate(programVersions, clock));
     Mocks.register("scheduleReportsDelegate", new ScheduleReportsDelegate(CATALOG));
-    Mocks.register("evaluateDeviationDelegate", new EvaluateDeviationDelegate(10));
+    Mocks.register("evaluateDeviationDelegate", new EvaluateDeviationDelegate(10, 5));
     Mocks.register("storeLessonsDelegate", new StoreLessonsDelegate(lessons, journal, CATALOG, clock));
   }
 

@@ -36,6 +36,8 @@ public abstract class ProcessTest {
   protected Actor head;
   protected Actor coResponsibleHead;
   protected Actor sgce;
+  /** The planning office, which validates measurability and analyses deviations. */
+  protected Actor planningOffice;
 
   @BeforeEach
   void setUpEngine() {
@@ -46,6 +48,7 @@ public abstract class ProcessTest {
     head = Actor.of(engine, "deoeyg-head1", "deoeyg-head");
     coResponsibleHead = Actor.of(engine, "utalaod-head1", "utalaod-head");
     sgce = Actor.of(engine, "sgce1", "sgce-office");
+    planningOffice = Actor.of(engine, "dprf-staff1", "dprf-staff");
   }
 
   @AfterEach

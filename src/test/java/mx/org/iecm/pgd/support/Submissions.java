@@ -29,6 +29,80 @@ public final class Submissions {
          "risks":"Retraso en la aprobación del diseño por el Consejo General."}""".formatted(year);
   }
 
+  /**
+   * A work program with its measurement filed as the institute files it: weighted activities (70/30), an
+   * ascending quarterly indicator with a target per quarter, a descending one (less is better) with its
+   * own thresholds, and the budget authorised per quarter on two expense items.
+   */
+  public static String measuredProgramJson(int year) {
+    return """
+        {"goal":"Reducir en 20 %% los votos nulos por errores de llenado de la boleta.",
+         "activities":[
+           {"name":"Diagnóstico de boletas","start":"%1$d-01-01","end":"%1$d-06-30","deliverable":"Informe de diagnóstico","weight":70},
+           {"name":"Rediseño y prueba con ciudadanía","start":"%1$d-07-01","end":"%1$d-12-31","deliverable":"Boleta rediseñada","weight":30}],
+         "indicators":[
+           {"name":"Casillas con boleta de prueba","level":"componente","dimension":"eficacia","kind":"de gestión",
+            "direction":"ascendente","formula":"casillas con prueba","variables":"casillas: casillas con boleta de prueba",
+            "unit":"casillas","frequency":"trimestral","baseline":0,"baselineYear":%2$d,"target":40,"targets":[10,20,30,40],
+            "verification":"Actas de prueba","source":"DEOEyG","assumptions":"Se aprueba el presupuesto",
+            "responsible":"Subdirección de Documentación Electoral"},
+           {"name":"Votos nulos por error de llenado","level":"propósito","dimension":"calidad","kind":"estratégico",
+            "direction":"descendente","formula":"nulos / emitidos * 100","unit":"%%","frequency":"trimestral",
+            "baseline":4.5,"baselineYear":%2$d,"target":3.6,"targets":[4.4,4.2,4.0,3.6],"greenFrom":95,"yellowFrom":80}],
+         "budget":400000,
+         "budgetLines":[
+           {"item":"Impresión de boletas de prueba","poaCode":"POA-DEOEYG-07","q1":100000,"q2":100000,"q3":50000,"q4":50000},
+           {"item":"Talleres con ciudadanía","poaCode":"POA-DEOEYG-08","q1":0,"q2":50000,"q3":50000,"q4":0}],
+         "risks":"Retraso en la aprobación del diseño por el Consejo General."}""".formatted(year, year - 1);
+  }
+
+  /**
+   * A progress report on {@link #measuredProgramJson}: the two activities at {@code diagnosis} and
+   * {@code redesign} percent, the quarter's indicator values (the targets of quarter {@code quarter}) and what
+   * each expense item has spent so far.
+   */
+  public static Map<String, Object> measuredProgress(int quarter, int diagnosis, int redesign, double tested,
+      double nullVotes, double printingSpent, double workshopsSpent) {
+    double[] tests = {10, 20, 30, 40};
+    double[] nulls = {4.4, 4.2, 4.0, 3.6};
+    double[][] authorised = {{100000, 0}, {200000, 50000}, {250000, 100000}, {300000, 100000}};
+    Map<String, Object> values = new HashMap<>();
+    values.put("activityProgress", json("""
+        [{"activity":"Diagnóstico de boletas","percent":%d},
+         {"activity":"Rediseño y prueba con ciudadanía","percent":%d}]""".formatted(diagnosis, redesign)));
+    values.put("indicatorValues", json("""
+        [{"indicator":"Casillas con boleta de prueba","target":%s,"value":%s},
+         {"indicator":"Votos nulos por error de llenado","target":%s,"value":%s}]"""
+        .formatted(tests[quarter - 1], tested, nulls[quarter - 1], nullVotes)));
+    values.put("budgetSpent", json("""
+        [{"item":"Impresión de boletas de prueba","authorised":%s,"spent":%s},
+         {"item":"Talleres con ciudadanía","authorised":%s,"spent":%s}]"""
+        .formatted(authorised[quarter - 1][0], printingSpent, authorised[quarter - 1][1], workshopsSpent)));
+    values.put("evidenceLinks", "https://intranet.iecm.mx/evidencias/boletas-avance.pdf");
+    values.put("problems", "Sin problemas relevantes.");
+    return values;
+  }
+
+  /** A report on {@link #measuredProgramJson} on schedule in {@code quarter}: no deviation of any kind. */
+  public static Map<String, Object> measuredOnSchedule(int quarter) {
+    return switch (quarter) {
+      case 1 -> measuredProgress(1, 50, 0, 10, 4.4, 100000, 0);
+      case 2 -> measuredProgress(2, 100, 0, 20, 4.2, 200000, 50000);
+      case 3 -> measuredProgress(3, 100, 50, 30, 4.0, 250000, 100000);
+      default -> measuredProgress(4, 100, 100, 40, 3.6, 300000, 100000);
+    };
+  }
+
+  /** The year's results on {@link #measuredProgramJson}: both indicators at their annual targets. */
+  public static Map<String, Object> measuredResults() {
+    return Map.of(
+        "indicatorResults", json("""
+            [{"indicator":"Casillas con boleta de prueba","target":40,"value":40},
+             {"indicator":"Votos nulos por error de llenado","target":3.6,"value":3.5}]"""),
+        "resultsSummary", "Ambas metas se cumplieron: 40 casillas con boleta de prueba y 3.5 % de votos nulos.",
+        "evidenceLinks", "https://intranet.iecm.mx/evidencias/resultados.pdf");
+  }
+
   /** The submission of a draft with {@link #workProgramJson}. */
   public static Map<String, Object> workProgram(int year) {
     Map<String, Object> values = new HashMap<>();

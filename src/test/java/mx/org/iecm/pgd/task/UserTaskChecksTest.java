@@ -72,18 +72,62 @@ class UserTaskChecksTest {
         "Actividad 1 – Fin: no es una fecha válida (AAAA-MM-DD): «2021-02-30»");
   }
 
+  /** A draft whose work program is the measured one of 2021 changed by {@code change}. */
+  private static Map<String, Object> measured(Consumer<ObjectNode> change) {
+    ObjectNode document = WorkProgram.read(Submissions.measuredProgramJson(2021));
+    change.accept(document);
+    return Submissions.workProgramDocument(document.toString());
+  }
+
+  private static ObjectNode row(ObjectNode document, String list, int index) {
+    return (ObjectNode) document.path(list).get(index);
+  }
+
+  @Test
+  void theTechnicalSheetWeightsAndQuarterlyBudgetOfAProgramAreCheckedWithTheirFieldsNamed() {
+    assertThat(check("Task_DraftProgram", measured(document -> { }))).isEmpty();
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "activities", 1).put("weight", 20))))
+        .containsExactly(new Problem("activities", "Actividades",
+            "los pesos de las actividades suman 90; deben sumar 100"));
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "activities", 1).remove("weight"))))
+        .containsExactly(new Problem("activities[2].weight", "Actividad 2 – Peso (%)",
+            "es obligatorio cuando otras actividades llevan peso; todas llevan uno o ninguna"));
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "indicators", 0)
+        .set("targets", json("{\"t\":[10,20,30]}").get("t"))))).containsExactly(new Problem("indicators[1].targets",
+            "Indicador 1 – Metas por periodo", "debe traer 4 metas, una por periodo de la frecuencia «trimestral»; trae 3"));
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "indicators", 0)
+        .set("targets", json("{\"t\":[10,null,30,40]}").get("t"))))).extracting(Problem::text)
+        .containsExactly("Indicador 1 – Meta del periodo 2: es obligatorio");
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "indicators", 1).put("yellowFrom", 95))))
+        .extracting(Problem::text)
+        .containsExactly("Indicador 2 – Amarillo desde (% de la meta): debe ser menor que «Verde desde» (95 %)");
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "indicators", 1).put("direction", "baja"))))
+        .extracting(Problem::text).containsExactly("Indicador 2 – Sentido: valor no válido «baja»");
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "indicators", 1).put("baselineYear", 2022))))
+        .extracting(Problem::text)
+        .containsExactly("Indicador 2 – Año de la línea base: no puede ser posterior al año del programa (2021)");
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "budgetLines", 1).put("q4", 10000))))
+        .containsExactly(new Problem("budgetLines", "Presupuesto autorizado por trimestre",
+            "los montos trimestrales suman $410,000.00 y el presupuesto anual es $400,000.00; deben coincidir"));
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "budgetLines", 0).remove("poaCode"))))
+        .extracting(Problem::text).containsExactly("Partida 1 – Clave del POA: es obligatorio");
+    // Targets per period left blank mean none: the indicator is judged against its annual target.
+    assertThat(check("Task_DraftProgram", measured(document -> row(document, "indicators", 0)
+        .set("targets", json("{\"t\":[null,null,null,null]}").get("t"))))).isEmpty();
+  }
+
   @Test
   void anAmountIsANumberWithAtMostTwoDecimalsNeverTextReadAsOne() {
     for (String budget : List.of("250,000", "250 000", "$250,000.00", "250000")) {
       assertThat(check("Task_DraftProgram", program(document -> document.put("budget", budget))))
           .extracting(Problem::text)
-          .containsExactly("Presupuesto estimado (MXN): debe ser un número; se recibió «" + budget + "»");
+          .containsExactly("Presupuesto anual (MXN): debe ser un número; se recibió «" + budget + "»");
     }
     assertThat(check("Task_DraftProgram", program(document -> document.put("budget", new BigDecimal("1500.505")))))
         .extracting(Problem::text)
-        .containsExactly("Presupuesto estimado (MXN): admite como máximo dos decimales; se recibió 1500.505");
+        .containsExactly("Presupuesto anual (MXN): admite como máximo dos decimales; se recibió 1500.505");
     assertThat(check("Task_DraftProgram", program(document -> document.put("budget", -1))))
-        .extracting(Problem::text).containsExactly("Presupuesto estimado (MXN): no puede ser menor que 0");
+        .extracting(Problem::text).containsExactly("Presupuesto anual (MXN): no puede ser menor que 0");
     assertThat(check("Task_DraftProgram", program(document -> document.put("budget", new BigDecimal("250000.5")))))
         .isEmpty();
   }
@@ -161,9 +205,9 @@ class UserTaskChecksTest {
     assertThat(check("Task_DraftProgram", program(document -> document.put("version", 99).put("schemaVersion", 7))))
         .isEmpty();
     assertThat(WorkProgram.withServerProperties(json("{\"version\":99,\"schemaVersion\":7,\"goal\":\"g\"}"), 3))
-        .hasToString("{\"schemaVersion\":1,\"version\":3,\"goal\":\"g\"}");
+        .hasToString("{\"schemaVersion\":2,\"version\":3,\"goal\":\"g\"}");
     assertThat(WorkProgram.withServerProperties(json("{\"version\":99,\"goal\":\"g\"}"), null))
-        .hasToString("{\"schemaVersion\":1,\"goal\":\"g\"}");
+        .hasToString("{\"schemaVersion\":2,\"goal\":\"g\"}");
   }
 
   @Test
@@ -210,7 +254,7 @@ class UserTaskChecksTest {
 
   @Test
   void everyDecisionFormWritesTheDecisionAndCommentsAndEveryOtherFormItsOwnFields() {
-    assertThat(tasks.all()).hasSize(21).allSatisfy(task -> {
+    assertThat(tasks.all()).hasSize(22).allSatisfy(task -> {
       if (task.decides()) {
         assertThat(task.fields()).containsOnlyKeys("decision", "comments");
       } else {

@@ -1,7 +1,8 @@
 // "Plan General de Desarrollo" on the Cockpit dashboard (first on the start page: styles/user-styles.css):
 // the plan tree of a year with the state of every action line, filters by area and state, overdue
-// lines marked, progress per program by name, and on every started line a link to its expediente and,
-// while it runs, to its process instance. It reads /api/status with the Cockpit session: managers and
+// lines marked, progress per program by name, achievement against the indicators' targets rolled up per
+// line, program, objective and policy in traffic-light colours, the quarterly report to download, and on
+// every started line a link to its expediente and, while it runs, to its process instance. It reads /api/status with the Cockpit session: managers and
 // administrators, and read only the SGCE office and auditors (nothing here writes).
 
 const STATES = {
@@ -26,6 +27,32 @@ function progressBar(percent) {
     element('div', { class: 'pgd-bar-fill', style: 'width:' + value + '%' }));
 }
 
+/** An achievement as a badge in its colour (verde, amarillo, rojo), or «sin medición». */
+function achievement(value, colour) {
+  return value == null
+    ? element('span', { class: 'pgd-achievement pgd-unmeasured', title: 'Ningún indicador medido contra una meta del periodo' }, 'sin medición')
+    : element('span', { class: 'pgd-achievement pgd-colour-' + colour, title: 'Cumplimiento ' + colour }, value + ' %');
+}
+
+function achievementBar(value, colour) {
+  const width = value == null ? 0 : Math.max(0, Math.min(100, value));
+  return element('div', { class: 'pgd-bar', title: value == null ? 'Sin medición' : value + ' % (' + colour + ')' },
+    element('div', { class: 'pgd-bar-fill pgd-colour-' + (colour || 'none'), style: 'width:' + width + '%' }));
+}
+
+function groupTable(caption, kind, groups) {
+  return element('table', { class: 'table table-condensed pgd-table pgd-rollup' },
+    element('caption', {}, caption),
+    element('thead', {}, element('tr', {}, [kind, 'Líneas', 'Avance', 'Cumplimiento', 'Verde / amarillo / rojo']
+      .map(title => element('th', {}, title)))),
+    element('tbody', {}, groups.map(group => element('tr', { 'data-group': group.number },
+      element('td', {}, group.number + '. ' + group.text),
+      element('td', {}, String(group.totals.lines)),
+      element('td', {}, group.totals.averageProgress == null ? '—' : group.totals.averageProgress + ' %'),
+      element('td', {}, achievement(group.totals.achievement, group.totals.colour)),
+      element('td', {}, ['verde', 'amarillo', 'rojo'].map(colour => group.totals.indicatorsByColour[colour]).join(' / '))))));
+}
+
 function areaLabel(name, code) {
   return name && name !== code ? name + ' (' + code + ')' : code;
 }
@@ -48,6 +75,9 @@ function lineRow(line) {
     element('td', {}, element('span', { class: 'pgd-state pgd-state-' + line.state }, line.stateLabel),
       line.overdue ? element('span', { class: 'pgd-late' }, 'Vencida ' + line.overdueDays + ' d') : ''),
     element('td', {}, line.progressPercent == null ? '—' : line.progressPercent + ' %'),
+    element('td', { class: 'pgd-line-achievement' }, achievement(line.achievement, line.colour),
+      line.indicators.filter(indicator => indicator.colour === 'rojo')
+        .map(indicator => element('div', { class: 'pgd-red-indicator' }, indicator.indicator + ': ' + indicator.value + ' de ' + indicator.target))),
     element('td', {}, tasks.length ? tasks.join('; ') : '—'),
     element('td', {}, line.openCorrectiveActions ? String(line.openCorrectiveActions) : '—'),
     element('td', { class: 'pgd-links' }, links));
@@ -60,9 +90,10 @@ function render(container, report, filters) {
     const lines = visible.filter(line => line.program === program.number);
     if (!lines.length) return '';
     return [
-      element('tr', { class: 'pgd-program' }, element('td', { colspan: '8' },
+      element('tr', { class: 'pgd-program' }, element('td', { colspan: '9' },
         'Programa ' + program.number + '. ' + program.text + ' — avance promedio ' +
-        (program.totals.averageProgress == null ? 'sin informar' : program.totals.averageProgress + ' %'))),
+        (program.totals.averageProgress == null ? 'sin informar' : program.totals.averageProgress + ' %') +
+        ' — cumplimiento ', achievement(program.totals.achievement, program.totals.colour))),
       lines.map(lineRow)
     ];
   });
@@ -71,15 +102,28 @@ function render(container, report, filters) {
       element('span', { class: 'pgd-chart-label', title: program.text }, 'Programa ' + program.number + '. ' + program.text),
       progressBar(program.totals.averageProgress),
       element('span', {}, program.totals.averageProgress == null ? '—' : program.totals.averageProgress + ' %'))));
+  const achievementChart = element('div', { class: 'pgd-chart pgd-achievement-chart' }, report.programs.map(program =>
+    element('div', { class: 'pgd-chart-row', 'data-program': program.number },
+      element('span', { class: 'pgd-chart-label', title: program.text }, 'Programa ' + program.number + '. ' + program.text),
+      achievementBar(program.totals.achievement, program.totals.colour),
+      achievement(program.totals.achievement, program.totals.colour))));
   const totals = report.totals;
   container.replaceChildren(
     element('p', { class: 'pgd-summary' },
       report.lines.length + ' líneas · ' + Object.entries(totals.byState).filter(([, n]) => n > 0)
         .map(([state, n]) => STATES[state] + ': ' + n).join(' · ') +
       ' · vencidas: ' + totals.overdueLines + ' · acciones correctivas abiertas: ' + totals.openCorrectiveActions),
+    element('p', { class: 'pgd-summary' }, 'Cumplimiento del plan: ', achievement(totals.achievement, totals.colour),
+      ' · indicadores en verde: ' + totals.indicatorsByColour.verde + ', amarillo: ' + totals.indicatorsByColour.amarillo +
+      ', rojo: ' + totals.indicatorsByColour.rojo),
+    element('h4', {}, 'Cumplimiento por programa'),
+    element('p', { class: 'pgd-note' }, 'Promedio del cumplimiento de cada indicador contra la meta de su periodo (tope de 100 % por indicador); verde desde 90 %, amarillo desde 70 %.'),
+    achievementChart,
+    groupTable('Cumplimiento por política general', 'Política', report.policies),
+    groupTable('Cumplimiento por objetivo estratégico', 'Objetivo', report.objectives),
     element('h4', {}, 'Avance por programa'), chart,
     element('table', { class: 'table table-condensed pgd-table' },
-      element('thead', {}, element('tr', {}, ['Línea', 'Texto', 'Área responsable', 'Estado', 'Avance',
+      element('thead', {}, element('tr', {}, ['Línea', 'Texto', 'Área responsable', 'Estado', 'Avance', 'Cumplimiento',
         'Tareas abiertas', 'Acciones correctivas', ''].map(title => element('th', {}, title)))),
       element('tbody', {}, programs)));
 }
@@ -100,6 +144,14 @@ function style() {
     .pgd-plan .pgd-state { padding: 1px 6px; border-radius: 3px; background: #e8e8e8; }
     .pgd-plan .pgd-state-closed { background: #dff0d8; }
     .pgd-plan .pgd-state-cancelled { background: #ddd; color: #666; }
+    .pgd-plan .pgd-achievement { padding: 1px 6px; border-radius: 3px; font-weight: 600; white-space: nowrap; }
+    .pgd-plan .pgd-unmeasured { background: #eee; color: #555; font-weight: normal; }
+    .pgd-plan .pgd-colour-verde { background: #2e7d32; color: #fff; }
+    .pgd-plan .pgd-colour-amarillo { background: #f9a825; color: #222; }
+    .pgd-plan .pgd-colour-rojo { background: #c62828; color: #fff; }
+    .pgd-plan .pgd-red-indicator { color: #c62828; font-size: 90%; }
+    .pgd-plan .pgd-note { color: #555; font-size: 90%; }
+    .pgd-plan .pgd-rollup caption { font-weight: 600; color: #333; }
   `);
 }
 
@@ -139,11 +191,20 @@ export default {
         .catch(() => body.replaceChildren('No se pudo cargar el estado del plan.'));
     };
     yearInput.addEventListener('change', load);
+    // The report of the year shown, downloaded with the Cockpit session.
+    function download(event, extension) {
+      event.preventDefault();
+      window.location.assign('/api/status/quarterly-report.' + extension + '?year=' + encodeURIComponent(yearInput.value));
+    }
     node.replaceChildren(element('section', { class: 'pgd-plan' }, style(),
       element('div', { class: 'pgd-controls' },
         element('label', {}, 'Año ', yearInput), element('label', {}, 'Área ', areaSelect),
         element('label', {}, 'Estado ', stateSelect),
-        element('a', { href: '/audit/cases', class: 'pgd-cases' }, 'Expedientes de ciclos terminados')),
+        element('a', { href: '/audit/cases', class: 'pgd-cases' }, 'Expedientes de ciclos terminados'),
+        element('a', { href: '#', class: 'pgd-quarterly-pdf', onclick: event => download(event, 'pdf') },
+          'Informe trimestral (PDF)'),
+        element('a', { href: '#', class: 'pgd-quarterly-xlsx', onclick: event => download(event, 'xlsx') },
+          'Informe trimestral (hoja de cálculo)')),
       body));
     // Start on this year if a loaded plan covers it, otherwise on the last year of the latest plan.
     fetch('/api/plans', { credentials: 'same-origin', headers: { Accept: 'application/json' } })

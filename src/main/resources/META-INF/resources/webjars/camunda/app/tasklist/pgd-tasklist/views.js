@@ -15,6 +15,16 @@ import forms from './module.js';
 
 const PROGRAM_EDITOR = new URL('./program-editor.html', import.meta.url).pathname;
 
+// The periods of each frequency of measurement, as the targets per period are entered.
+const MONTHS = ['Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio', 'Agosto', 'Septiembre', 'Octubre',
+  'Noviembre', 'Diciembre'];
+const PERIODS = {
+  mensual: MONTHS,
+  trimestral: ['1.er trimestre', '2.º trimestre', '3.er trimestre', '4.º trimestre'],
+  semestral: ['1.er semestre', '2.º semestre'],
+  anual: ['Año']
+};
+
 const FREQUENCIES = { mensual: 'Mensual', trimestral: 'Trimestral', semestral: 'Semestral', anual: 'Anual' };
 const CATEGORIES = {
   planeacion: 'Planeación', ejecucion: 'Ejecución', coordinacion: 'Coordinación entre áreas', recursos: 'Recursos',
@@ -55,26 +65,56 @@ forms.directive('pgdProgram', view(`
       (sustituye a la versión {{ data.workProgram.version }})</span></h4>
     <dl class="pgd-facts">
       <dt>Objetivo específico</dt><dd class="pgd-text">{{ data.workProgram.goal }}</dd>
-      <dt>Presupuesto estimado</dt><dd class="pgd-amount">\${{ data.workProgram.budget | pgdNumber:2 }} MXN</dd>
+      <dt>Presupuesto anual</dt><dd class="pgd-amount">\${{ data.workProgram.budget | pgdNumber:2 }} MXN</dd>
       <dt>Riesgos</dt><dd class="pgd-text">{{ data.workProgram.risks || '—' }}</dd>
     </dl>
     <table class="table table-condensed pgd-table">
       <caption>Actividades</caption>
-      <thead><tr><th>Actividad</th><th>Inicio</th><th>Fin</th><th>Entregable</th><th>Área que la realiza</th></tr></thead>
+      <thead><tr><th>Actividad</th><th>Inicio</th><th>Fin</th><th>Entregable</th><th>Área que la realiza</th>
+        <th class="pgd-number">Peso (%)</th></tr></thead>
       <tbody><tr ng-repeat="activity in data.workProgram.activities">
         <td>{{ activity.name }}</td><td class="pgd-date">{{ activity.start | pgdDate }}</td>
         <td class="pgd-date">{{ activity.end | pgdDate }}</td><td>{{ activity.deliverable }}</td>
         <td>{{ activity.area | pgdArea:data.lineAreas }}</td>
+        <td class="pgd-number">{{ activity.weight == null ? 'igual' : (activity.weight | pgdNumber) }}</td>
       </tr></tbody>
     </table>
     <table class="table table-condensed pgd-table">
       <caption>Indicadores</caption>
       <thead><tr><th>Indicador</th><th>Fórmula</th><th>Unidad</th><th>Frecuencia</th>
-        <th class="pgd-number">Línea base</th><th class="pgd-number">Meta</th></tr></thead>
+        <th class="pgd-number">Línea base</th><th class="pgd-number">Meta anual</th></tr></thead>
       <tbody><tr ng-repeat="indicator in data.workProgram.indicators">
         <td>{{ indicator.name }}</td><td>{{ indicator.formula }}</td><td>{{ indicator.unit }}</td>
         <td>{{ indicator.frequency | pgdFrequency }}</td><td class="pgd-number">{{ indicator.baseline | pgdNumber }}</td>
         <td class="pgd-number">{{ indicator.target | pgdNumber }}</td>
+      </tr></tbody>
+    </table>
+    <section class="pgd-sheet" ng-repeat="indicator in data.workProgram.indicators">
+      <h5>Ficha técnica: {{ indicator.name }}</h5>
+      <dl class="pgd-facts">
+        <dt>Nivel de la MIR</dt><dd>{{ indicator.level || '—' }}</dd>
+        <dt>Dimensión</dt><dd>{{ indicator.dimension || '—' }}</dd>
+        <dt>Tipo</dt><dd>{{ indicator.kind || '—' }}</dd>
+        <dt>Sentido</dt><dd>{{ indicator.direction || 'ascendente' }}</dd>
+        <dt>Variables de la fórmula</dt><dd class="pgd-text">{{ indicator.variables || '—' }}</dd>
+        <dt>Línea base</dt><dd>{{ indicator.baseline | pgdNumber }}<span ng-if="indicator.baselineYear"> ({{ indicator.baselineYear }})</span></dd>
+        <dt>Metas por periodo</dt><dd>{{ indicator.targets.length ? indicator.targets.join(' · ') : 'sin metas por periodo: se juzga contra la meta anual' }}</dd>
+        <dt>Semáforo</dt><dd>verde desde {{ indicator.greenFrom == null ? 90 : indicator.greenFrom }} % de la meta;
+          amarillo desde {{ indicator.yellowFrom == null ? 70 : indicator.yellowFrom }} %; rojo por debajo</dd>
+        <dt>Medio de verificación</dt><dd>{{ indicator.verification || '—' }}</dd>
+        <dt>Fuente de información</dt><dd>{{ indicator.source || '—' }}</dd>
+        <dt>Supuestos</dt><dd class="pgd-text">{{ indicator.assumptions || '—' }}</dd>
+        <dt>Responsable</dt><dd>{{ indicator.responsible || '—' }}</dd>
+      </dl>
+    </section>
+    <table class="table table-condensed pgd-table" ng-if="data.workProgram.budgetLines.length">
+      <caption>Presupuesto autorizado por trimestre (MXN)</caption>
+      <thead><tr><th>Partida</th><th>Clave del POA</th><th class="pgd-number">1.er trimestre</th>
+        <th class="pgd-number">2.º trimestre</th><th class="pgd-number">3.er trimestre</th><th class="pgd-number">4.º trimestre</th></tr></thead>
+      <tbody><tr ng-repeat="line in data.workProgram.budgetLines">
+        <td>{{ line.item }}</td><td>{{ line.poaCode }}</td>
+        <td class="pgd-number">{{ line.q1 | pgdNumber:2 }}</td><td class="pgd-number">{{ line.q2 | pgdNumber:2 }}</td>
+        <td class="pgd-number">{{ line.q3 | pgdNumber:2 }}</td><td class="pgd-number">{{ line.q4 | pgdNumber:2 }}</td>
       </tr></tbody>
     </table>
   </section>`));
@@ -109,6 +149,15 @@ forms.directive('pgdProgressReport', view(`
       <tbody><tr ng-repeat="row in data.indicatorValues">
         <td>{{ row.indicator }}</td><td class="pgd-number">{{ row.target | pgdNumber }}</td>
         <td class="pgd-number">{{ row.value | pgdNumber }}</td>
+      </tr></tbody>
+    </table>
+    <table class="table table-condensed pgd-table" ng-if="data.budgetSpent.length">
+      <caption>Presupuesto ejercido</caption>
+      <thead><tr><th>Partida</th><th class="pgd-number">Autorizado al trimestre (MXN)</th>
+        <th class="pgd-number">Ejercido acumulado (MXN)</th></tr></thead>
+      <tbody><tr ng-repeat="row in data.budgetSpent">
+        <td>{{ row.item }}</td><td class="pgd-number">\${{ row.authorised | pgdNumber:2 }}</td>
+        <td class="pgd-number">\${{ row.spent | pgdNumber:2 }}</td>
       </tr></tbody>
     </table>
     <dl class="pgd-facts">
@@ -221,7 +270,25 @@ forms.directive('pgdProgramEditor', () => ({
       if (!program) return;
       if (!Array.isArray(program.activities) || !program.activities.length) program.activities = [{}];
       if (!Array.isArray(program.indicators) || !program.indicators.length) program.indicators = [{}];
+      program.indicators.forEach(indicator => {
+        if (!Array.isArray(indicator.targets)) indicator.targets = [];
+      });
     });
+    scope.$watchCollection('values.workProgram.indicators', indicators => (indicators || []).forEach(indicator => {
+      if (!Array.isArray(indicator.targets)) indicator.targets = [];
+    }));
+    scope.periods = frequency => PERIODS[frequency] || [];
+    const sum = (rows, amount) => (rows || []).reduce((total, row) => total + amount(row), 0);
+    const numeric = value => (typeof value === 'number' ? value : 0);
+    scope.weightSum = () => sum(scope.values.workProgram && scope.values.workProgram.activities,
+      activity => numeric(activity.weight));
+    scope.budgetSum = () => sum(scope.values.workProgram && scope.values.workProgram.budgetLines,
+      line => ['q1', 'q2', 'q3', 'q4'].reduce((total, quarter) => total + numeric(line[quarter]), 0));
+    scope.addBudgetLine = () => {
+      const program = scope.values.workProgram;
+      if (!Array.isArray(program.budgetLines)) program.budgetLines = [];
+      program.budgetLines.push({});
+    };
   }
 }));
 
