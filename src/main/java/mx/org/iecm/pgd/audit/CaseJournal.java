@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,8 @@ public class CaseJournal {
   /**
    * Who made the latest accepted submission of one of {@code taskKeys} in a process instance: the person
    * who prepared the work a later task decides on. Read from the journal, which only the server writes.
+   * Empty when there is none, or when nobody was authenticated for it (a completion through the engine's
+   * Java API): then no one is known to have prepared it, rather than someone who prepared an earlier one.
    */
   public Optional<String> lastSubmitter(String businessKey, String processInstanceId, Collection<String> taskKeys) {
     if (taskKeys.isEmpty()) {
@@ -56,10 +59,10 @@ public class CaseJournal {
     return jdbc.sql("""
             SELECT actor FROM pgd_case_journal
             WHERE business_key = :key AND process_instance_id = :instance AND kind = :kind AND task_key IN (:tasks)
-            ORDER BY id DESC""")
+            ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
         .param("key", businessKey).param("instance", processInstanceId).param("kind", SUBMISSION)
         .param("tasks", List.copyOf(taskKeys))
-        .query(String.class).list().stream().findFirst();
+        .query(String.class).list().stream().filter(Objects::nonNull).findFirst();
   }
 
   /** The latest accepted submission in a process instance: what led to the task being created now. */

@@ -127,6 +127,20 @@ class PlanningProcessTest extends ProcessTest {
   }
 
   @Test
+  void aDraftCompletedThroughTheJavaApiWithNobodyAuthenticatedCanStillBeDecidedOn() {
+    ProcessInstance planning = startPlanning("1.1", 2020);
+    String key = planning.getBusinessKey();
+    // A script or an administrator's tool on the engine's Java API: no person is known.
+    engine.getTaskService().complete(task(planning).getId(), workProgram(2020));
+
+    head.completeTaskOf(key, approve());
+
+    assertThat(planning).isWaitingAt(TASK_CONFIRM_CO_RESPONSIBILITY);
+    assertThat(beans.journal.of(key)).extracting(entry -> entry.taskKey() + " " + entry.actor() + " "
+        + entry.preparedBy()).containsExactly("Task_DraftProgram null null", "Task_ApproveProgramHead deoeyg-head1 null");
+  }
+
+  @Test
   void planningOfficeReturnsAProgramItCannotMeasure() {
     ProcessInstance planning = startPlanning("1.1", 2020);
     String key = planning.getBusinessKey();
