@@ -81,16 +81,7 @@ final class ProgressReport {
 
   /** Each expense item's amount authorised for the quarters up to the one {@code month} falls in, by item. */
   static Map<String, BigDecimal> authorised(List<JsonNode> budgetLines, int month) {
-    Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-    int quarter = (month + 2) / 3;
-    for (JsonNode line : budgetLines) {
-      BigDecimal amount = BigDecimal.ZERO;
-      for (int q = 1; q <= quarter; q++) {
-        amount = amount.add(line.path("q" + q).decimalValue());
-      }
-      amounts.put(line.path("item").asText(), amount);
-    }
-    return amounts;
+    return FollowUpPolicy.authorisedToDate(budgetLines, month);
   }
 
   /** The month a report's period ends in (12, all indicators, when the report has no date). */

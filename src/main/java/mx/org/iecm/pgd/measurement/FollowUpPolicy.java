@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,12 +83,13 @@ public final class FollowUpPolicy {
     if (activities.isEmpty()) {
       return mean(reported.values());
     }
+    List<BigDecimal> weight = weights(activities);
     BigDecimal sum = BigDecimal.ZERO;
     BigDecimal weights = BigDecimal.ZERO;
-    for (JsonNode activity : activities) {
-      BigDecimal weight = weight(activity, activities);
-      sum = sum.add(weight.multiply(reported.getOrDefault(activity.path("name").asText(), BigDecimal.ZERO)));
-      weights = weights.add(weight);
+    for (int i = 0; i < activities.size(); i++) {
+      sum = sum.add(weight.get(i).multiply(reported.getOrDefault(activities.get(i).path("name").asText(),
+          BigDecimal.ZERO)));
+      weights = weights.add(weight.get(i));
     }
     return weights.signum() == 0 ? 0 : sum.divide(weights, 1, RoundingMode.HALF_UP).doubleValue();
   }
@@ -95,16 +97,17 @@ public final class FollowUpPolicy {
   /** The progress the schedule expects at {@code date}, each activity weighted, one decimal. */
   public static double expectedPercent(JsonNode program, LocalDate date) {
     List<JsonNode> activities = list(program, "activities");
+    List<BigDecimal> weight = weights(activities);
     double sum = 0;
     double weights = 0;
-    for (JsonNode activity : activities) {
+    for (int i = 0; i < activities.size(); i++) {
+      JsonNode activity = activities.get(i);
       LocalDate start = LocalDate.parse(activity.path("start").asText().substring(0, 10));
       LocalDate end = LocalDate.parse(activity.path("end").asText().substring(0, 10));
       long planned = ChronoUnit.DAYS.between(start, end) + 1;
       long elapsed = ChronoUnit.DAYS.between(start, date) + 1;
-      double weight = weight(activity, activities).doubleValue();
-      sum += weight * Math.max(0, Math.min(1, (double) elapsed / planned));
-      weights += weight;
+      sum += weight.get(i).doubleValue() * Math.max(0, Math.min(1, (double) elapsed / planned));
+      weights += weight.get(i).doubleValue();
     }
     return weights == 0 ? 0 : Math.round(sum / weights * 1000) / 10.0;
   }
@@ -139,12 +142,7 @@ public final class FollowUpPolicy {
       return null;
     }
     int quarter = (month + 2) / 3;
-    BigDecimal authorised = BigDecimal.ZERO;
-    for (JsonNode line : lines) {
-      for (int q = 1; q <= quarter; q++) {
-        authorised = authorised.add(line.path("q" + q).decimalValue());
-      }
-    }
+    BigDecimal authorised = authorisedToDate(lines, month).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal total = BigDecimal.ZERO;
     if (spent != null && spent.isArray()) {
       for (JsonNode row : spent) {
@@ -156,13 +154,28 @@ public final class FollowUpPolicy {
     return new FollowUp.Spending(quarter, authorised, total, percent);
   }
 
-  /** An activity's weight; every activity weighs 1 when the program gives no weights. */
-  private static BigDecimal weight(JsonNode activity, List<JsonNode> activities) {
-    boolean weighted = activities.stream().anyMatch(each -> each.path("weight").isNumber());
-    if (!weighted) {
-      return BigDecimal.ONE;
+  /**
+   * Each expense item's amount authorised for the quarters up to the one {@code month} (1–12) falls in,
+   * by item, in the program's order.
+   */
+  public static Map<String, BigDecimal> authorisedToDate(List<JsonNode> budgetLines, int month) {
+    Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+    int quarter = (month + 2) / 3;
+    for (JsonNode line : budgetLines) {
+      BigDecimal amount = BigDecimal.ZERO;
+      for (int q = 1; q <= quarter; q++) {
+        amount = amount.add(line.path("q" + q).decimalValue());
+      }
+      amounts.put(line.path("item").asText(), amount);
     }
-    return activity.path("weight").isNumber() ? activity.path("weight").decimalValue() : BigDecimal.ZERO;
+    return amounts;
+  }
+
+  /** Each activity's weight, in order; every activity weighs 1 when the program gives no weights. */
+  private static List<BigDecimal> weights(List<JsonNode> activities) {
+    boolean weighted = activities.stream().anyMatch(activity -> activity.path("weight").isNumber());
+    return activities.stream().map(activity -> !weighted ? BigDecimal.ONE
+        : activity.path("weight").isNumber() ? activity.path("weight").decimalValue() : BigDecimal.ZERO).toList();
   }
 
   private static double mean(java.util.Collection<BigDecimal> values) {

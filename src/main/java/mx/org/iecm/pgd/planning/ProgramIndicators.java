@@ -7,13 +7,11 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mx.org.iecm.pgd.measurement.IndicatorSheet;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The indicators of the work program in force, as rows for a report to fill in. */
 public final class ProgramIndicators {
-
-  /** How many months one measurement of each frequency (the schema's enum) covers. */
-  static final Map<String, Integer> MONTHS = Map.of("mensual", 1, "trimestral", 3, "semestral", 6, "anual", 12);
 
   private ProgramIndicators() {
   }
@@ -30,7 +28,7 @@ public final class ProgramIndicators {
    */
   public static List<JsonNode> dueIn(JsonNode program, int month) {
     return WorkProgram.rows(program, WorkProgram.INDICATORS).stream()
-        .filter(indicator -> month % MONTHS.getOrDefault(indicator.path("frequency").asText(), 1) == 0)
+        .filter(indicator -> IndicatorSheet.of(indicator).dueIn(month))
         .toList();
   }
 
