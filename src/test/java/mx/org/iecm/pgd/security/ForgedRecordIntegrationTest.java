@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @PgdIntegrationTest
 @OwnsCycles({"3.2:2022", "3.3:2022", "3.5:2022", "3.6:2022", "8.1:2022", "8.2:2022", "8.3:2022",
-    "8.4:2022", "8.5:2022", "6.1:2022"})
+    "8.4:2022", "8.5:2022", "6.1:2022", "12.1:2022", "12.5:2022"})
 class ForgedRecordIntegrationTest {
 
   /** Each test uses its own cycles, one per API (year 2022, lines no other test starts). */
@@ -70,6 +70,10 @@ class ForgedRecordIntegrationTest {
 
   static Stream<Arguments> variablesOutsideACompletion() {
     return apis("8.5", "6.1");
+  }
+
+  static Stream<Arguments> planningValidation() {
+    return apis("12.1", "12.5");
   }
 
   @LocalServerPort
@@ -172,6 +176,42 @@ class ForgedRecordIntegrationTest {
     assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId)
         .containsExactly(line(lineId).responsibleArea() + "-head");
     assertThat(approval.getName()).endsWith("· línea " + lineId + " · 2022");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("planningValidation")
+  void onlyThePlanningOfficeValidatesAProgramAndARefusalChangesNothing(String apiKind, String lineId) {
+    String key = start(lineId);
+    ActionLine line = line(lineId);
+    String area = line.responsibleArea();
+    driver.complete(key, area + "-staff1", area + "-staff", workProgram(2022));
+    driver.complete(key, area + "-head1", area + "-head", approve());
+    for (String co : line.coResponsibleAreas()) {
+      driver.complete(key, co + "-head1", co + "-head", approve());
+    }
+    Task validation = openTask(key);
+    assertThat(validation.getTaskDefinitionKey()).isEqualTo("Task_ValidateProgramPlanning");
+    Snapshot before = snapshot(key);
+
+    // The line's own area, its co-responsible heads, the SGCE office, managers and auditors: none validates.
+    List<String> outsiders = new java.util.ArrayList<>(List.of(area + "-staff2", area + "-head1", "sgce1",
+        "manager1", "auditor1"));
+    line.coResponsibleAreas().forEach(co -> outsiders.add(co + "-head1"));
+    for (String user : outsiders) {
+      EngineApi api = api(apiKind, user);
+      Answer claim = api.post("task/" + validation.getId() + "/claim", Map.of("userId", user));
+      assertThat(claim.status()).as("%s claims: %s", user, claim.body()).isIn(403, 404);
+      Answer submit = api.post("task/" + validation.getId() + "/submit-form", variables(approve()));
+      assertThat(submit.status()).as("%s submits: %s", user, submit.body()).isIn(403, 404);
+      assertThat(submit.message()).doesNotContain("Cannot ", "Exception");
+    }
+    assertThat(snapshot(key)).isEqualTo(before);
+
+    assertThat(api(apiKind, "dprf-staff1").post("task/" + validation.getId() + "/submit-form",
+        variables(approve())).status()).isEqualTo(204);
+    assertThat(openTask(key).getTaskDefinitionKey()).isEqualTo("Task_ReviewProgramSgce");
+    assertThat(journal.of(key)).extracting(entry -> entry.taskKey() + " " + entry.actor())
+        .contains("Task_ValidateProgramPlanning dprf-staff1");
   }
 
   @ParameterizedTest(name = "{0}")
