@@ -99,10 +99,13 @@ start_node() {
   local n="$1" port="${node_ports[$1]}" pidfile="$dir/node$1.pid"
   if pid_alive "$pidfile"; then log "El nodo $n ya está en marcha"; return; fi
   log "Iniciando el nodo $n en 127.0.0.1:$port"
+  # Node 1 brings the schema up to date (Liquibase, as the owner); node 2 skips Liquibase's checks and
+  # starts sooner, the engine still refusing a schema that is not its version (ops/README.md).
+  local schema=(PGD_DB_MIGRATION_USER="$owner" PGD_DB_MIGRATION_PASSWORD="$owner_password")
+  [[ "$n" == 1 ]] || schema=(PGD_DB_MIGRATE=false)
   # shellcheck disable=SC2086
-  PGD_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/$database" PGD_DB_USER="$app" PGD_DB_PASSWORD="$app_password" \
-    PGD_DB_MIGRATION_USER="$owner" PGD_DB_MIGRATION_PASSWORD="$owner_password" \
-    PGD_PORT="$port" PGD_NODE_NAME="node$n" SERVER_ADDRESS=127.0.0.1 \
+  env PGD_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/$database" PGD_DB_USER="$app" PGD_DB_PASSWORD="$app_password" \
+    "${schema[@]}" PGD_PORT="$port" PGD_NODE_NAME="node$n" SERVER_ADDRESS=127.0.0.1 \
     nohup java $java_opts -jar "$(jar)" >"$dir/node$n.log" 2>&1 &
   echo $! >"$pidfile"
   wait_for "Nodo $n (registro: $dir/node$n.log)" 240 node_ready "$n"

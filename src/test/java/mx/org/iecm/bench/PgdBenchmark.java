@@ -64,7 +64,12 @@ public final class PgdBenchmark {
   static final String STAFF = "bench.staff";
   static final String STAFF_PASSWORD = "Enlace-de-pruebas-2026";
   static final String BARE_PROCESS = "bench-bare";
+  static final String BARE_GROUP = "bench-bare-group";
+  static final String BARE_USER = "bench.bare";
   static final int THREADS = 2;
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+  /** Heads each completion's statements in the recorded profile. */
+  static final String STEP_MARK = "-- completion of ";
 
   private final Results results = new Results();
   private final Database database;
@@ -116,12 +121,12 @@ public final class PgdBenchmark {
    */
   void overhead(ConfigurableApplicationContext app) throws Exception {
     TaskService tasks = app.getBean(TaskService.class);
-    RuntimeService runtime = app.getBean(RuntimeService.class);
     PlanCatalog catalog = app.getBean(PlanCatalog.class);
     CycleService cycles = app.getBean(CycleService.class);
     RepositoryService repository = app.getBean(RepositoryService.class);
-    deployBare(repository, BARE_PROCESS, 40, false);
-    deployBare(repository, BARE_PROCESS + "-timers", 40, true);
+    deployBare(repository, BARE_PROCESS, 40, false, null);
+    deployBare(repository, BARE_PROCESS + "-timers", 40, true, null);
+    deployBare(repository, BARE_PROCESS + "-candidates", 40, true, BARE_GROUP);
     ConcurrentLinkedQueue<String[]> keys = new ConcurrentLinkedQueue<>();
     for (int year = 2020; year <= 2023; year++) {
       for (ActionLine line : catalog.plan("PGD-2020-2023").orElseThrow().actionLines()) {
@@ -133,14 +138,17 @@ public final class PgdBenchmark {
     Latencies oursAnonymous = new Latencies();
     Latencies bare = new Latencies();
     Latencies bareTimers = new Latencies();
+    Latencies bareCandidates = new Latencies();
     int rounds = 4;
     int cyclesPerThread = 4;
+    Map<String, Latencies> byTask = new java.util.concurrent.ConcurrentSkipListMap<>();
     for (int round = 0; round <= rounds; round++) {
       boolean warmUp = round == 0;
       int perThread = warmUp ? 1 : cyclesPerThread;
       ConcurrentLinkedQueue<List<Map<String, Object>>> scripts = new ConcurrentLinkedQueue<>();
       for (boolean authenticated : new boolean[] {true, false}) {
         Latencies a = warmUp ? new Latencies() : authenticated ? ours : oursAnonymous;
+        driver.byTask = warmUp || !authenticated ? null : byTask;
         parallel(() -> {
           for (int i = 0; i < perThread; i++) {
             String[] key = keys.poll();
@@ -156,39 +164,52 @@ public final class PgdBenchmark {
         });
       }
       List<List<Map<String, Object>>> replay = new ArrayList<>(scripts);
-      for (boolean timers : new boolean[] {false, true}) {
-        Latencies b = warmUp ? new Latencies() : timers ? bareTimers : bare;
+      for (String variant : List.of("", "-timers", "-candidates")) {
+        Latencies b = warmUp ? new Latencies()
+            : variant.isEmpty() ? bare : variant.equals("-timers") ? bareTimers : bareCandidates;
         ConcurrentLinkedQueue<List<Map<String, Object>>> queue = new ConcurrentLinkedQueue<>(replay);
         parallel(() -> {
           for (List<Map<String, Object>> script = queue.poll(); script != null; script = queue.poll()) {
-            ProcessInstance instance = runtime.startProcessInstanceByKey(BARE_PROCESS + (timers ? "-timers" : ""));
-            for (Map<String, Object> values : script) {
-              Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            replayBare(app, BARE_PROCESS + variant, script, (task, values) -> {
               StatementCounter.reset();
+              long cpu = CPU.getCurrentThreadCpuTime();
               long start = System.nanoTime();
               tasks.complete(task.getId(), values);
               b.add(System.nanoTime() - start);
+              b.cpu(CPU.getCurrentThreadCpuTime() - cpu);
               b.statements(StatementCounter.count());
-            }
-            runtime.deleteProcessInstance(instance.getId(), "benchmark", true, true);
+            });
           }
           return null;
         });
       }
     }
+    driver.byTask = null;
     profile(app, driver, keys, catalog, cycles);
+    List<List<String>> taskRows = new ArrayList<>();
+    byTask.forEach((task, latencies) -> taskRows.add(withStatements(latencies.row(task), latencies)));
+    results.add("1 ter. Completaciones de (a) por tarea",
+        List.of("tarea", "completaciones", "completaciones/s", "p50 ms", "p95 ms", "sentencias SQL por completación",
+            "CPU de la JVM ms por completación"),
+        taskRows, Map.of());
     results.add("1. Sobrecarga contra el motor sin nada nuestro (" + THREADS + " hilos, ciclos completos, a b a b)",
-        List.of("flujo", "completaciones", "completaciones/s", "p50 ms", "p95 ms", "sentencias SQL por completación"),
+        List.of("flujo", "completaciones", "completaciones/s", "p50 ms", "p95 ms", "sentencias SQL por completación",
+            "CPU de la JVM ms por completación"),
         List.of(withStatements(ours.row("(a) nuestros procesos, como la persona que completa"), ours),
             withStatements(oursAnonymous.row("(a′) nuestros procesos sin usuario autenticado (sin verificación de permisos)"),
                 oursAnonymous),
             withStatements(bare.row("(b) BPMN desnudo, mismas tareas y valores"), bare),
-            withStatements(bareTimers.row("(b′) BPMN desnudo con temporizador de escalamiento en cada tarea"), bareTimers)),
+            withStatements(bareTimers.row("(b′) BPMN desnudo con temporizador de escalamiento en cada tarea"), bareTimers),
+            withStatements(bareCandidates.row("(b″) como (b′), con grupo candidato en cada tarea, completado por una"
+                + " persona del grupo (verificación de permisos del motor)"), bareCandidates)),
         Map.of("ours/bare p50 (a/b)", ratio(ours.p(50), bare.p(50)), "ours/bare p95 (a/b)", ratio(ours.p(95), bare.p(95)),
             "ours/bare por completación, media (a/b)", ratio(ours.mean(), bare.mean()),
             "a/a′ (costo de la verificación de permisos)", ratio(ours.mean(), oursAnonymous.mean()),
             "b′/b (costo de los temporizadores)", ratio(bareTimers.mean(), bare.mean()),
-            "a/b′ (nuestro código contra el mismo BPMN con temporizadores)", ratio(ours.mean(), bareTimers.mean())));
+            "a/b′ (nuestro código contra el mismo BPMN con temporizadores)", ratio(ours.mean(), bareTimers.mean()),
+            "a/b″ (nuestro código contra el mismo BPMN con temporizadores, candidatos y permisos)",
+            ratio(ours.mean(), bareCandidates.mean()),
+            "b″/b′ (costo de candidatos y permisos del motor)", ratio(bareCandidates.mean(), bareTimers.mean())));
   }
 
   /**
@@ -203,30 +224,90 @@ public final class PgdBenchmark {
     driver.recordStatements(true);
     List<Map<String, Object>> script = driver.closeCycle("PGD-2020-2023:" + key[0] + ":" + key[1],
         Integer.parseInt(key[1]), line, new Latencies(), true);
-    List<String> ours = driver.recordStatements(false);
-    TaskService tasks = app.getBean(TaskService.class);
-    RuntimeService runtime = app.getBean(RuntimeService.class);
-    ProcessInstance instance = runtime.startProcessInstanceByKey(BARE_PROCESS + "-timers");
-    List<String> bare = new ArrayList<>();
-    for (Map<String, Object> values : script) {
-      Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-      StatementCounter.startRecording();
-      tasks.complete(task.getId(), values);
-      bare.addAll(StatementCounter.stopRecording());
-    }
+    List<String> steps = driver.recordStatements(false);
+    List<String> ours = steps.stream().filter(sql -> !sql.startsWith(STEP_MARK)).toList();
+    List<String> bare = replayRecorded(app, BARE_PROCESS + "-timers", script);
+    List<String> candidates = replayRecorded(app, BARE_PROCESS + "-candidates", script);
     Map<String, long[]> byKind = new java.util.TreeMap<>();
-    ours.forEach(sql -> byKind.computeIfAbsent(kind(sql), k -> new long[2])[0]++);
-    bare.forEach(sql -> byKind.computeIfAbsent(kind(sql), k -> new long[2])[1]++);
+    ours.forEach(sql -> byKind.computeIfAbsent(kind(StatementCounter.sql(sql)), k -> new long[3])[0]++);
+    bare.forEach(sql -> byKind.computeIfAbsent(kind(StatementCounter.sql(sql)), k -> new long[3])[1]++);
+    candidates.forEach(sql -> byKind.computeIfAbsent(kind(StatementCounter.sql(sql)), k -> new long[3])[2]++);
+    writeOrigins(ours, steps, script.size());
     List<List<String>> rows = new ArrayList<>();
     byKind.entrySet().stream()
         .sorted((x, y) -> Long.compare(y.getValue()[0] - y.getValue()[1], x.getValue()[0] - x.getValue()[1]))
-        .limit(25)
+        .limit(30)
         .forEach(entry -> rows.add(List.of(entry.getKey(), per(entry.getValue()[0], script.size()),
-            per(entry.getValue()[1], script.size()))));
-    rows.add(List.of("total", per(ours.size(), script.size()), per(bare.size(), script.size())));
+            per(entry.getValue()[1], script.size()), per(entry.getValue()[2], script.size()))));
+    rows.add(List.of("total", per(ours.size(), script.size()), per(bare.size(), script.size()),
+        per(candidates.size(), script.size())));
     results.add("1 bis. Perfil de una completación: sentencias SQL por operación y tabla (un ciclo de " + script.size()
             + " completaciones, línea " + key[0] + ")",
-        List.of("operación y tabla", "(a) nuestros procesos", "(b′) BPMN desnudo con temporizadores"), rows, Map.of());
+        List.of("operación y tabla", "(a) nuestros procesos", "(b′) BPMN desnudo con temporizadores",
+            "(b″) con candidatos y permisos"), rows, Map.of());
+  }
+
+  /** The statements of a bare process's completions with the values of {@code script}, recorded. */
+  private static List<String> replayRecorded(ConfigurableApplicationContext app, String process,
+      List<Map<String, Object>> script) {
+    TaskService tasks = app.getBean(TaskService.class);
+    List<String> recorded = new ArrayList<>();
+    replayBare(app, process, script, (task, values) -> {
+      StatementCounter.startRecording();
+      tasks.complete(task.getId(), values);
+      recorded.addAll(StatementCounter.stopRecording());
+    });
+    return recorded;
+  }
+
+  /**
+   * One instance of a bare process, its tasks completed in turn by {@code complete} with the values of
+   * {@code script}; in the process with candidates, as a person of the candidate group. The instance is
+   * removed afterwards.
+   */
+  private static void replayBare(ConfigurableApplicationContext app, String process, List<Map<String, Object>> script,
+      java.util.function.BiConsumer<Task, Map<String, Object>> complete) {
+    TaskService tasks = app.getBean(TaskService.class);
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    IdentityService identity = app.getBean(IdentityService.class);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(process);
+    for (Map<String, Object> values : script) {
+      Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+      if (process.endsWith("-candidates")) {
+        identity.setAuthentication(BARE_USER, List.of(BARE_GROUP));
+      }
+      try {
+        complete.accept(task, values);
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+    runtime.deleteProcessInstance(instance.getId(), "benchmark", true, true);
+  }
+
+  /**
+   * Where each kind of statement of (a) comes from (our first frame, else the engine's command or
+   * listener), per completion, into {@code target/bench/profile-origins.md}: the map for cutting.
+   */
+  private static void writeOrigins(List<String> recorded, List<String> steps, int completions) {
+    Map<String, Long> byOrigin = new java.util.TreeMap<>();
+    recorded.forEach(sql -> byOrigin.merge(kind(StatementCounter.sql(sql)) + " | " + StatementCounter.origin(sql), 1L,
+        Long::sum));
+    StringBuilder text = new StringBuilder("| sentencia | origen | por completación |\n|---|---|---|\n");
+    byOrigin.entrySet().stream()
+        .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+        .forEach(entry -> {
+          String[] parts = entry.getKey().split(" \\| ", 2);
+          text.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ")
+              .append(per(entry.getValue(), completions)).append(" |\n");
+        });
+    try {
+      Files.createDirectories(Path.of("target/bench"));
+      Files.writeString(Path.of("target/bench/profile-origins.md"), text);
+      Files.write(Path.of("target/bench/profile-statements.sql"), steps);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String per(long count, int completions) {
@@ -245,6 +326,7 @@ public final class PgdBenchmark {
   private static List<String> withStatements(List<String> row, Latencies latencies) {
     List<String> extended = new ArrayList<>(row);
     extended.add(latencies.statementsPerCall());
+    extended.add(latencies.cpuPerCall());
     return extended;
   }
 
@@ -252,13 +334,13 @@ public final class PgdBenchmark {
    * Deploys a bare process: {@code userTasks} user tasks in a row, with nothing else; with
    * {@code timers}, each task carries a non-interrupting escalation timer as ours do.
    */
-  static void deployBare(RepositoryService repository, String key, int userTasks, boolean timers) {
+  static void deployBare(RepositoryService repository, String key, int userTasks, boolean timers, String candidates) {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0) {
       return;
     }
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(2192).startEvent();
     for (int i = 1; i <= userTasks; i++) {
-      flow = flow.userTask("task" + i);
+      flow = candidates == null ? flow.userTask("task" + i) : flow.userTask("task" + i).camundaCandidateGroups(candidates);
       if (timers) {
         flow = ((org.camunda.bpm.model.bpmn.builder.UserTaskBuilder) flow).boundaryEvent("overdue" + i)
             .cancelActivity(false).timerWithDuration("P10D").endEvent("escalated" + i)
@@ -420,6 +502,8 @@ public final class PgdBenchmark {
     private final javax.sql.DataSource dataSource;
     private boolean authenticated = true;
     private List<String> recorded;
+    /** When set, each authenticated completion is also counted under its task's key. */
+    private Map<String, Latencies> byTask;
 
     /** Starts (true) or stops (false) recording this driver's completion statements; returns them on stop. */
     List<String> recordStatements(boolean start) {
@@ -490,13 +574,23 @@ public final class PgdBenchmark {
         if (recorded != null) {
           StatementCounter.startRecording();
         }
+        long cpu = CPU.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         tasks.complete(open.get(0).getId(), values);
+        cpu = CPU.getCurrentThreadCpuTime() - cpu;
         if (recorded != null) {
+          recorded.add(STEP_MARK + open.get(0).getTaskDefinitionKey() + " (" + user + ")");
           recorded.addAll(StatementCounter.stopRecording());
         }
         if (into != null) {
+          if (byTask != null) {
+            Latencies task = byTask.computeIfAbsent(open.get(0).getTaskDefinitionKey(), k -> new Latencies());
+            task.add(System.nanoTime() - start);
+            task.statements(StatementCounter.count());
+            task.cpu(cpu);
+          }
           into.add(System.nanoTime() - start);
+          into.cpu(cpu);
           into.statements(StatementCounter.count());
         }
       } finally {
@@ -520,10 +614,20 @@ public final class PgdBenchmark {
 
     private final List<Long> values = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicLong statements = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
     private long wallNanos;
 
     void statements(int count) {
       statements.addAndGet(count);
+    }
+
+    void cpu(long nanos) {
+      cpuNanos.addAndGet(nanos);
+    }
+
+    /** Mean processor time of the JVM thread per call, in ms: what is not spent waiting (on the database). */
+    String cpuPerCall() {
+      return count() == 0 ? "" : format(cpuNanos.get() / 1e6 / count());
     }
 
     String statementsPerCall() {

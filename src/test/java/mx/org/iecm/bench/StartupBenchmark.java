@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import mx.org.iecm.bench.PgdBenchmark.Database;
 import mx.org.iecm.bench.PgdBenchmark.Results;
 import mx.org.iecm.bench.bare.BareCamundaApplication;
@@ -36,29 +38,73 @@ final class StartupBenchmark {
     this.database = database;
   }
 
+  /** A start-up variant: who starts and with which extra arguments. */
+  private record Variant(String label, boolean ours, List<String> arguments) {
+  }
+
+  /** Moments of a start read from its log, as seconds since the JVM was launched. */
+  private static final Map<String, Pattern> STEPS = stepPatterns();
+
+  private static Map<String, Pattern> stepPatterns() {
+    Map<String, Pattern> steps = new LinkedHashMap<>();
+    steps.put("primera línea del registro", Pattern.compile("Starting "));
+    steps.put("contexto web listo", Pattern.compile("Root WebApplicationContext: initialization completed"));
+    steps.put("motor creado", Pattern.compile("ENGINE-00001"));
+    steps.put("Tomcat atiende", Pattern.compile("Tomcat started on port"));
+    steps.put("aplicación iniciada", Pattern.compile("Started \\w+Application in"));
+    return steps;
+  }
+
   void run() throws Exception {
     String ours = database.create("pgd_start_ours");
     String bare = database.create("pgd_start_bare");
-    start(true, ours);
-    start(false, bare);
-    List<double[]> oursRuns = new ArrayList<>();
-    List<double[]> bareRuns = new ArrayList<>();
+    List<Variant> variants = List.of(
+        new Variant("nuestra", true, List.of()),
+        new Variant("nuestra, nodo que no migra el esquema (PGD_DB_MIGRATE=false)", true,
+            List.of("--PGD_DB_MIGRATE=false")),
+        new Variant("nuestra, sin migrar y con todos los beans perezosos (experimento, no adoptado)", true,
+            List.of("--PGD_DB_MIGRATE=false", "--spring.main.lazy-initialization=true")),
+        new Variant("Camunda sola (webapps + REST)", false, List.of()));
+    // The first start of each database initialises it; it is not measured.
+    start(variants.get(0), ours);
+    start(variants.get(3), bare);
+    Map<Variant, List<double[]>> runs = new LinkedHashMap<>();
     for (int i = 0; i < RUNS; i++) {
-      oursRuns.add(start(true, ours));
-      bareRuns.add(start(false, bare));
+      for (Variant variant : variants) {
+        runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(start(variant, variant.ours() ? ours : bare));
+      }
     }
-    double[] o = median(oursRuns);
-    double[] b = median(bareRuns);
+    List<List<String>> rows = new ArrayList<>();
+    List<List<String>> stepRows = new ArrayList<>();
+    Map<Variant, double[]> medians = new LinkedHashMap<>();
+    for (Map.Entry<Variant, List<double[]>> entry : runs.entrySet()) {
+      double[] median = median(entry.getValue());
+      medians.put(entry.getKey(), median);
+      rows.add(List.of(entry.getKey().label(), fmt(median[0]), fmt(median[1])));
+      List<String> stepRow = new ArrayList<>(List.of(entry.getKey().label()));
+      for (int step = 0; step < STEPS.size(); step++) {
+        stepRow.add(fmt(median[2 + step]));
+      }
+      stepRows.add(stepRow);
+    }
+    double[] o = medians.get(variants.get(0));
+    double[] noMigration = medians.get(variants.get(1));
+    double[] b = medians.get(variants.get(3));
     results.add("4. Arranque y memoria contra una aplicación Camunda Spring Boot sin nada nuestro (mediana de "
             + RUNS + " reinicios; " + String.join(" ", JVM) + ")",
-        List.of("aplicación", "listo en s", "memoria residente MiB"),
-        List.of(List.of("nuestra", fmt(o[0]), fmt(o[1])), List.of("Camunda sola (webapps + REST)", fmt(b[0]), fmt(b[1]))),
+        List.of("aplicación", "listo en s", "memoria residente MiB"), rows,
         Map.of("arranque nuestra/sola", PgdBenchmark.ratio(o[0], b[0]),
+            "arranque nuestra sin migrar/sola", PgdBenchmark.ratio(noMigration[0], b[0]),
             "memoria nuestra/sola", PgdBenchmark.ratio(o[1], b[1])));
+    List<String> header = new ArrayList<>(List.of("aplicación"));
+    STEPS.keySet().forEach(step -> header.add(step + " (s)"));
+    results.add("4 bis. Arranque por pasos (segundos desde que se lanza la JVM, según su registro; mediana)", header,
+        stepRows, Map.of());
   }
 
-  /** Seconds to ready and resident MiB of one start. */
-  private double[] start(boolean ours, String url) throws Exception {
+  /** Seconds to ready, resident MiB, then the seconds to each of {@link #STEPS} (NaN when not logged). */
+  private double[] start(Variant variant, String url) throws Exception {
+    boolean ours = variant.ours();
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -68,6 +114,7 @@ final class StartupBenchmark {
       command.addAll(List.of(PgdApplication.class.getName(), "--server.port=" + port,
           "--PGD_DB_URL=" + url, "--PGD_DB_USER=" + database.user(), "--PGD_DB_PASSWORD=" + database.password(),
           "--PGD_ADMIN_USER=" + PgdBenchmark.ADMIN, "--PGD_ADMIN_PASSWORD=" + PgdBenchmark.ADMIN_PASSWORD));
+      command.addAll(variant.arguments());
     } else {
       command.addAll(List.of(BareCamundaApplication.class.getName(), "--spring.config.name=bare",
           "--server.port=" + port, "--spring.datasource.url=" + url,
@@ -76,8 +123,10 @@ final class StartupBenchmark {
           "--camunda.bpm.admin-user.id=" + PgdBenchmark.ADMIN,
           "--camunda.bpm.admin-user.password=" + PgdBenchmark.ADMIN_PASSWORD));
     }
-    Path log = Files.createDirectories(Path.of("target/bench")).resolve((ours ? "start-ours" : "start-bare") + ".log");
+    Path log = Files.createDirectories(Path.of("target/bench"))
+        .resolve((ours ? "start-ours-" + variant.arguments().size() : "start-bare") + ".log");
     long begin = System.nanoTime();
+    long launchedAt = System.currentTimeMillis();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -99,11 +148,38 @@ final class StartupBenchmark {
         }
       }
       Thread.sleep(5000);
-      return new double[] {ready, residentMiB(process.pid())};
+      double[] measured = new double[2 + STEPS.size()];
+      measured[0] = ready;
+      measured[1] = residentMiB(process.pid());
+      double[] steps = steps(log, launchedAt);
+      System.arraycopy(steps, 0, measured, 2, steps.length);
+      return measured;
     } finally {
       process.destroy();
       process.waitFor();
     }
+  }
+
+  /** When each step first shows in the log (Spring Boot's timestamps, to the millisecond). */
+  private static double[] steps(Path log, long launchedAt) throws IOException {
+    double[] at = new double[STEPS.size()];
+    java.util.Arrays.fill(at, Double.NaN);
+    List<Pattern> patterns = new ArrayList<>(STEPS.values());
+    for (String line : Files.readAllLines(log)) {
+      String[] words = line.strip().split("\\s+", 2);
+      java.time.OffsetDateTime time;
+      try {
+        time = java.time.OffsetDateTime.parse(words[0]);
+      } catch (java.time.format.DateTimeParseException notStamped) {
+        continue;
+      }
+      for (int i = 0; i < patterns.size(); i++) {
+        if (Double.isNaN(at[i]) && patterns.get(i).matcher(line).find()) {
+          at[i] = (time.toInstant().toEpochMilli() - launchedAt) / 1000.0;
+        }
+      }
+    }
+    return at;
   }
 
   private static double residentMiB(long pid) throws IOException {
@@ -116,8 +192,8 @@ final class StartupBenchmark {
   }
 
   private static double[] median(List<double[]> runs) {
-    double[] median = new double[2];
-    for (int i = 0; i < 2; i++) {
+    double[] median = new double[runs.get(0).length];
+    for (int i = 0; i < median.length; i++) {
       final int column = i;
       List<Double> values = runs.stream().map(run -> run[column]).sorted().toList();
       median[i] = values.get(values.size() / 2);

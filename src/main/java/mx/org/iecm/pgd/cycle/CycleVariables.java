@@ -1,5 +1,7 @@
 package mx.org.iecm.pgd.cycle;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * Names of the process variables every process of a cycle shares. They are passed down from the
  * lifecycle to each phase and corrective action with explicit {@code camunda:in} mappings.
@@ -45,5 +47,17 @@ public final class CycleVariables {
   public static final String RETURN = "return";
 
   private CycleVariables() {
+  }
+
+  /**
+   * Sets {@code name} unless the scope already sees that value: rewriting an unchanged value costs the
+   * engine a read of its history row and two writes, and tells the record nothing new.
+   */
+  public static void update(VariableScope scope, String name, Object value) {
+    if (value == null ? scope.hasVariable(name) && scope.getVariable(name) == null
+        : value.equals(scope.getVariable(name))) {
+      return;
+    }
+    scope.setVariable(name, value);
   }
 }

@@ -3,6 +3,7 @@ package mx.org.iecm.pgd.execution;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.measurement.FollowUp;
 import mx.org.iecm.pgd.measurement.FollowUpPolicy;
 import mx.org.iecm.pgd.planning.WorkProgram;
@@ -40,8 +41,8 @@ public class EvaluateDeviationDelegate implements JavaDelegate {
         Submission.toJson(execution.getVariable(ExecutionProcess.ACTIVITY_PROGRESS)),
         Submission.toJson(execution.getVariable(ExecutionProcess.INDICATOR_VALUES)),
         Submission.toJson(execution.getVariable(ExecutionProcess.BUDGET_SPENT)));
-    execution.setVariable(ExecutionProcess.EXPECTED_PERCENT, followUp.expectedPercent());
-    execution.setVariable(ExecutionProcess.DEVIATION, followUp.deviation());
+    CycleVariables.update(execution, ExecutionProcess.EXPECTED_PERCENT, followUp.expectedPercent());
+    CycleVariables.update(execution, ExecutionProcess.DEVIATION, followUp.deviation());
     if (followUp.deviation()) {
       execution.setVariable(ExecutionProcess.DEVIATION_REASONS,
           SpinValues.jsonValue(JSON.valueToTree(followUp.reasons()).toString()).create());

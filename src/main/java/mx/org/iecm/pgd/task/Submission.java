@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * The variables a task sees when it is completed, read the same way whether a value came from a
@@ -47,6 +48,11 @@ public final class Submission {
     }
     if (value instanceof JsonNode node) {
       return node;
+    }
+    if (value instanceof SpinJsonNode spin && spin.unwrap() instanceof JsonNode node) {
+      // Spin already parsed it (with Jackson's defaults, as here): a copy, since the engine keeps the
+      // value it read and callers may change theirs, costs less than printing and parsing it again.
+      return node.deepCopy();
     }
     if (value instanceof SerializableValue serializable && serializable.getValueSerialized() != null) {
       // A JSON value not deserialized yet, e.g. built with SpinValues before it reached the engine.

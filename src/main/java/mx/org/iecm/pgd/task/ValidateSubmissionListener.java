@@ -13,7 +13,9 @@ import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.web.EngineRefusal;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +32,24 @@ import org.springframework.stereotype.Component;
  *
  * <p>What the checks rely on comes from the business key and the journal, never from a variable: who
  * prepared the work is whoever made the latest accepted submission of a staff task in the process.
+ *
+ * <p>Each user task also declares this bean as its {@code complete} task listener, which fires just
+ * before the activity ends in the same command and hands over the id of the task being completed, so
+ * that the journal and the evidence check need not look it up in history. A task without that listener
+ * is still handled: its id is then read from history.
  */
 @Component("validateSubmissionListener")
-public class ValidateSubmissionListener implements ExecutionListener {
+public class ValidateSubmissionListener implements ExecutionListener, TaskListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(ValidateSubmissionListener.class);
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The task whose completion is under way on this thread, from its complete listener to its activity's end. */
+  private static final ThreadLocal<Completing> COMPLETING = new ThreadLocal<>();
+
+  private record Completing(String executionId, String activityInstanceId, String taskId) {
+  }
 
   private final UserTasks tasks;
   private final CaseJournal journal;
@@ -51,12 +64,25 @@ public class ValidateSubmissionListener implements ExecutionListener {
     QuietRefusalsFilter.install();
   }
 
+  /** The task's complete event: remembers which task this thread is completing (see the class comment). */
+  @Override
+  public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      COMPLETING.set(new Completing(task.getExecutionId(), task.getExecution().getActivityInstanceId(), task.getId()));
+    }
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
+    Completing completing = COMPLETING.get();
+    COMPLETING.remove();
     if (execution.isCanceled()) {
       // The task is being removed (cycle cancelled, instance deleted), not completed.
       return;
     }
+    String taskId = completing != null && completing.executionId().equals(execution.getId())
+        && completing.activityInstanceId().equals(execution.getActivityInstanceId())
+        ? completing.taskId() : taskIdFromHistory(execution);
     DeclaredTask task = tasks.at(execution);
     String name = execution.getCurrentActivityName();
     Submission submission = new Submission(execution::getVariable);
@@ -66,7 +92,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
     if (task.decides() && user != null && user.equals(preparedBy)) {
       problems.add(selfApproval(user));
     }
-    if (task.declaration().requiresEvidence() && evidence.count(taskId(execution)) == 0) {
+    if (task.declaration().requiresEvidence() && evidence.count(taskId) == 0) {
       problems.add(MISSING_EVIDENCE);
     }
     if (!problems.isEmpty()) {
@@ -74,7 +100,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
           problems);
       throw EngineRefusal.onCurrentRequest(new SubmissionRefusedException(name, problems));
     }
-    journal(execution, task, name, user, submission, preparedBy);
+    journal(execution, taskId, task, name, user, submission, preparedBy);
     if (task.decides()) {
       recordDecision(execution, user);
     } else {
@@ -99,7 +125,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
         + " devolverlo; debe decidir otra persona del grupo");
   }
 
-  private void journal(DelegateExecution execution, DeclaredTask task, String name, String user,
+  private void journal(DelegateExecution execution, String taskId, DeclaredTask task, String name, String user,
       Submission submission, String preparedBy) {
     ObjectNode values = JSON.createObjectNode();
     for (String field : task.fields().keySet()) {
@@ -113,7 +139,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
     }
     boolean decides = task.decides();
     journal.record(new CaseJournal.Entry(0, execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        CaseJournal.SUBMISSION, taskId(execution), task.id(), name, user, decides ? submission.text(CycleVariables.DECISION) : null,
+        CaseJournal.SUBMISSION, taskId, task.id(), name, user, decides ? submission.text(CycleVariables.DECISION) : null,
         decides ? submission.text(CycleVariables.COMMENTS) : null, preparedBy, values.toString(), clock.instant()));
   }
 
@@ -121,7 +147,7 @@ public class ValidateSubmissionListener implements ExecutionListener {
    * The id of the task being completed: the task of the activity instance that ends (one user task per
    * activity instance), read in the application's name since the person need not read history.
    */
-  private static String taskId(DelegateExecution execution) {
+  private static String taskIdFromHistory(DelegateExecution execution) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     return ApplicationIdentity.call(execution.getProcessEngineServices().getIdentityService(),
         () -> history.createHistoricTaskInstanceQuery().activityInstanceIdIn(execution.getActivityInstanceId())
@@ -140,6 +166,6 @@ public class ValidateSubmissionListener implements ExecutionListener {
 
   /** Who decided; a return is read from the journal by the task it sends back (PrepareTaskListener). */
   private static void recordDecision(DelegateExecution execution, String user) {
-    execution.setVariable(CycleVariables.DECIDED_BY, user);
+    CycleVariables.update(execution, CycleVariables.DECIDED_BY, user);
   }
 }

@@ -94,6 +94,25 @@ class ProcessModelTest {
   }
 
   @Test
+  void everyUserTaskIsReadiedCheckedAndJournaledByOurListeners() {
+    for (UserTask task : userTasks()) {
+      List<String> listeners = new ArrayList<>();
+      task.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).list()
+          .forEach(listener -> listeners.add("execution " + listener.getCamundaEvent() + " "
+              + listener.getCamundaDelegateExpression()));
+      task.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list()
+          .forEach(listener -> listeners.add("task " + listener.getCamundaEvent() + " "
+              + listener.getCamundaDelegateExpression()));
+      // The complete listener hands the completing task's id to the end listener (no history lookup).
+      assertThat(listeners).as("listeners of %s", task.getId()).containsExactlyInAnyOrder(
+          "execution end ${validateSubmissionListener}", "task create ${prepareTaskListener}",
+          "task complete ${validateSubmissionListener}");
+    }
+  }
+
+  @Test
   void everyFormIsUsedByATaskAndDecisionFormsOfferTheDecisionAndComments() {
     List<String> referenced = userTasks().stream().map(task -> TaskForms.fileOf(task.getId())).toList();
     assertThat(FORMS_BY_FILE.keySet()).containsExactlyInAnyOrderElementsOf(referenced);

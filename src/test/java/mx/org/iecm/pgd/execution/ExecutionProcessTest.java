@@ -23,6 +23,7 @@ import mx.org.iecm.pgd.correctiveaction.CorrectiveActionProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.org.iecm.pgd.cycle.BusinessKey;
+import mx.org.iecm.pgd.cycle.CycleVariables;
 import mx.org.iecm.pgd.planning.WorkProgram;
 import mx.org.iecm.pgd.support.Submissions;
 import mx.org.iecm.pgd.task.Submission;
@@ -88,6 +89,34 @@ class ExecutionProcessTest extends ProcessTest {
         .containsEntry("deviation", false)
         .containsEntry("progressPercent", 50.0)
         .containsEntry("expectedPercent", 22.8);
+  }
+
+  @Test
+  void aValueThatDidNotChangeIsNotWrittenAgain() {
+    clockAt(2021, 1, 10);
+    ProcessInstance execution = startExecution(2021);
+    String key = execution.getBusinessKey();
+    for (int quarter = 1; quarter <= 2; quarter++) {
+      clockAt(2021, quarter * 3 + 1, 1);
+      fireTimer(key);
+      staff.completeTaskOf(key, progress(100));
+      head.completeTaskOf(key, approve());
+    }
+
+    // The same head validated both quarters, both on schedule: who decided and the deviation were
+    // written once; what was expected grew, so it was written twice.
+    assertThat(updatesOf(execution, CycleVariables.DECIDED_BY)).containsExactly("deoeyg-head1");
+    assertThat(updatesOf(execution, "deviation")).containsExactly(false);
+    assertThat(updatesOf(execution, "expectedPercent")).hasSize(2).doesNotHaveDuplicates();
+  }
+
+  private List<Object> updatesOf(ProcessInstance execution, String variable) {
+    return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(execution.getId())
+        .variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricVariableUpdate.class::cast)
+        .filter(update -> update.getVariableName().equals(variable))
+        .map(org.camunda.bpm.engine.history.HistoricVariableUpdate::getValue)
+        .toList();
   }
 
   /** Execution of line 1.1 in {@code year} with the measured program (Submissions.measuredProgramJson). */

@@ -34,6 +34,37 @@ public class StatementCounter {
     return recorded == null ? java.util.List.of() : recorded;
   }
 
+  /** Separates a recorded statement's SQL from where it was prepared ({@link #sql}, {@link #origin}). */
+  static final String ORIGIN_MARK = "\n-- from ";
+
+  /** The SQL text of a recorded statement. */
+  public static String sql(String recorded) {
+    int mark = recorded.indexOf(ORIGIN_MARK);
+    return mark < 0 ? recorded : recorded.substring(0, mark);
+  }
+
+  /** Where a recorded statement was prepared: our first frame, else the engine's command or listener. */
+  public static String origin(String recorded) {
+    int mark = recorded.indexOf(ORIGIN_MARK);
+    return mark < 0 ? "?" : recorded.substring(mark + ORIGIN_MARK.length());
+  }
+
+  private static String origin() {
+    return StackWalker.getInstance().walk(frames -> {
+      java.util.List<StackWalker.StackFrame> all = frames.toList();
+      return all.stream()
+          .filter(f -> f.getClassName().startsWith("mx.org.iecm.pgd") && !f.getClassName().contains("StatementCounter"))
+          .findFirst()
+          .or(() -> all.stream()
+              .filter(f -> f.getClassName().startsWith("org.camunda.bpm.engine.impl")
+                  && f.getClassName().matches(".*(Cmd|Listener|Behavior|Operation[A-Za-z]*)(\\$.*)?"))
+              .findFirst())
+          .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName() + ":"
+              + f.getLineNumber())
+          .orElse("?");
+    });
+  }
+
   /** Statements prepared by this thread since the last {@link #reset()}. */
   public static int count() {
     return COUNT.get().get();
@@ -76,7 +107,7 @@ public class StatementCounter {
           COUNT.get().incrementAndGet();
           java.util.List<String> recorded = RECORDED.get();
           if (recorded != null && args != null && args.length > 0 && args[0] instanceof String sql) {
-            recorded.add(sql);
+            recorded.add(sql + ORIGIN_MARK + origin());
           }
         }
         try {
