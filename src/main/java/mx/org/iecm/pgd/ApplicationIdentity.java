@@ -29,10 +29,18 @@ public final class ApplicationIdentity {
 
   /** Runs engine calls in a person's name, with their groups' authorizations, and gives the caller back. */
   public static void runAs(IdentityService identityService, String userId, List<String> groups, Runnable work) {
+    callAs(identityService, userId, groups, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** {@link #runAs} with a result. */
+  public static <T> T callAs(IdentityService identityService, String userId, List<String> groups, Supplier<T> work) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.setAuthentication(userId, groups);
     try {
-      work.run();
+      return work.get();
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);

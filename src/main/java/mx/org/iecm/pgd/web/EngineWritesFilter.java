@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -81,7 +82,7 @@ public class EngineWritesFilter extends OncePerRequestFilter {
     Optional<Rule> rule = EngineApiPolicy.rule(request.getMethod(), resource);
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
     if (rule.isPresent() && rule.get().access() == Access.COMPLETE) {
-      complete(request, response, chain, taskId(resource));
+      complete(request, response, chain, taskId(resource), caller);
     } else if (isAdministrator(caller)) {
       chain.doFilter(request, response);
     } else if (rule.isEmpty() || caller == null) {
@@ -100,14 +101,20 @@ public class EngineWritesFilter extends OncePerRequestFilter {
     }
   }
 
-  private void complete(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
-      throws ServletException, IOException {
+  /**
+   * A completion's variables are checked in the caller's name: a task they may not read answers 404, as
+   * if it did not exist, without telling which fields its form writes (on both engine APIs, whether or
+   * not the engine already knows the caller at this point).
+   */
+  private void complete(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId,
+      Authentication caller) throws ServletException, IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     Optional<List<Problem>> problems;
     try {
       problems = body.length > MAX_BODY
           ? Optional.of(List.of(new Problem("variables", "Solicitud", "excede " + MAX_BODY / 1024 + " KiB")))
-          : problems(taskId, body);
+          : caller == null || caller instanceof AnonymousAuthenticationToken ? problems(taskId, body)
+          : ApplicationIdentity.callAs(identityService, caller.getName(), groups(caller), () -> problems(taskId, body));
     } catch (NotFoundException e) {
       RefusalBody.write(objectMapper, response, HttpStatus.NOT_FOUND.value(), "TaskNotFound", e.getMessage(),
           List.of());

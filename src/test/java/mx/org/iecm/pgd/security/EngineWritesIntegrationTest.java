@@ -257,6 +257,13 @@ class EngineWritesIntegrationTest {
     assertThat(taskService.getTaskComments(draft.getId())).isEmpty();
     assertThat(taskService.getTaskAttachments(draft.getId())).isEmpty();
 
+    // Completing a task one may not read answers as for a task that does not exist: not even which
+    // fields its form writes shows, and the task stays open.
+    assertRefused(api(apiKind, otherArea + "-staff1").post("task/" + draft.getId() + "/complete",
+            Map.of("variables", Map.of("goal", Map.of("value", "Objetivo ajeno")))), 404,
+        "La tarea «" + draft.getId() + "» no existe o ya se completó.", "completion by another area");
+    assertThat(openTask(key).getId()).isEqualTo(draft.getId());
+
     EngineApi staff = api(apiKind, area + "-staff1");
 
     // A claim is for oneself; nobody gains rights on the task by being named in someone else's claim.
