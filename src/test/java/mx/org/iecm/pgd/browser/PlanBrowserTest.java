@@ -317,6 +317,8 @@ class PlanBrowserTest {
       manager.screenshot("s3-2-manager-closed-record");
 
       manager.driver().navigate().back();
+      // The list of areas fills in once the dashboard has read the plan: wait for the option, not the list.
+      manager.waitFor(By.cssSelector(".pgd-plan select[aria-label='Área responsable'] option[value='utcfd']"));
       area = manager.waitFor(By.cssSelector(".pgd-plan select[aria-label='Área responsable']"));
       new org.openqa.selenium.support.ui.Select(area).selectByValue("utcfd");
       row = manager.waitFor(By.cssSelector(".pgd-plan tr[data-line='10.2']"));
