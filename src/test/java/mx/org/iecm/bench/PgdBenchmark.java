@@ -55,7 +55,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * databases) instead of an embedded one; {@code PGD_BENCH_CYCLES} (default {@code 1000,10000}): the
  * closed-cycle counts at which the history-growth queries are measured; {@code PGD_BENCH_MINUTES}
  * (default 20): time allowed for generating them; {@code PGD_BENCH_PARTS} (default
- * {@code startup,overhead,rest,growth}).
+ * {@code startup,overhead,rest,evidence,growth,waits}); {@code PGD_BENCH_WAITS_YEARS} (default 10): years
+ * of closed cycles behind the browser waits.
  */
 public final class PgdBenchmark {
 
@@ -79,7 +80,7 @@ public final class PgdBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,rest,evidence,growth").split(","));
+    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,rest,evidence,growth,waits").split(","));
     try (Database database = Database.open()) {
       PgdBenchmark bench = new PgdBenchmark(database);
       bench.results.context(database.description());
@@ -105,6 +106,9 @@ public final class PgdBenchmark {
         try (ConfigurableApplicationContext app = bench.start(url, catalog, false)) {
           new GrowthBenchmark(bench.results, app).run(counts(), Duration.ofMinutes(Long.parseLong(env("PGD_BENCH_MINUTES", "20"))));
         }
+      }
+      if (parts.contains("waits")) {
+        new WaitsBenchmark(bench.results, database, bench, catalog).run();
       }
       bench.results.write(Path.of("target/bench"));
     }
@@ -338,17 +342,29 @@ public final class PgdBenchmark {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0) {
       return;
     }
+    repository.createDeployment().name("benchmark")
+        .addModelInstance(key + ".bpmn", bareModel(key, userTasks, timers, candidates, null)).deploy();
+  }
+
+  /** The bare process of {@link #deployBare}; each task with {@code formKey} when it is not null. */
+  static BpmnModelInstance bareModel(String key, int userTasks, boolean timers, String candidates, String formKey) {
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(2192).startEvent();
     for (int i = 1; i <= userTasks; i++) {
-      flow = candidates == null ? flow.userTask("task" + i) : flow.userTask("task" + i).camundaCandidateGroups(candidates);
+      org.camunda.bpm.model.bpmn.builder.UserTaskBuilder task = flow.userTask("task" + i);
+      if (candidates != null) {
+        task = task.camundaCandidateGroups(candidates);
+      }
+      if (formKey != null) {
+        task = task.name("Tarea " + i).camundaFormKey(formKey);
+      }
+      flow = task;
       if (timers) {
-        flow = ((org.camunda.bpm.model.bpmn.builder.UserTaskBuilder) flow).boundaryEvent("overdue" + i)
+        flow = task.boundaryEvent("overdue" + i)
             .cancelActivity(false).timerWithDuration("P10D").endEvent("escalated" + i)
             .<org.camunda.bpm.model.bpmn.builder.UserTaskBuilder>moveToActivity("task" + i);
       }
     }
-    BpmnModelInstance model = flow.endEvent().done();
-    repository.createDeployment().name("benchmark").addModelInstance(key + ".bpmn", model).deploy();
+    return flow.endEvent().done();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -598,6 +614,13 @@ public final class PgdBenchmark {
         identity.clearAuthentication();
       }
       script.add(values);
+    }
+
+    /** The line's first task: its staff drafts the program, which goes to the area's head. */
+    void draftProgram(String key, int year, ActionLine line) {
+      String area = line.responsibleArea();
+      step(key, area + "-staff1", area + "-staff",
+          Submissions.workProgramDocument(Submissions.measuredProgramJson(year)), null, new ArrayList<>());
     }
 
     void runDueTimers(String key) {

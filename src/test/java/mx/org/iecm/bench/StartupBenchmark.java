@@ -104,49 +104,14 @@ final class StartupBenchmark {
 
   /** Seconds to ready, resident MiB, then the seconds to each of {@link #STEPS} (NaN when not logged). */
   private double[] start(Variant variant, String url) throws Exception {
-    boolean ours = variant.ours();
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-    if (ours) {
-      command.addAll(List.of(PgdApplication.class.getName(), "--server.port=" + port,
-          "--PGD_DB_URL=" + url, "--PGD_DB_USER=" + database.user(), "--PGD_DB_PASSWORD=" + database.password(),
-          "--PGD_ADMIN_USER=" + PgdBenchmark.ADMIN, "--PGD_ADMIN_PASSWORD=" + PgdBenchmark.ADMIN_PASSWORD));
-      command.addAll(variant.arguments());
-    } else {
-      command.addAll(List.of(BareCamundaApplication.class.getName(), "--spring.config.name=bare",
-          "--server.port=" + port, "--spring.datasource.url=" + url,
-          "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
-          "--camunda.bpm.database.schema-update=true", "--camunda.bpm.auto-deployment-enabled=false",
-          "--camunda.bpm.admin-user.id=" + PgdBenchmark.ADMIN,
-          "--camunda.bpm.admin-user.password=" + PgdBenchmark.ADMIN_PASSWORD));
-    }
     Path log = Files.createDirectories(Path.of("target/bench"))
-        .resolve((ours ? "start-ours-" + variant.arguments().size() : "start-bare") + ".log");
+        .resolve((variant.ours() ? "start-ours-" + variant.arguments().size() : "start-bare") + ".log");
     long begin = System.nanoTime();
     long launchedAt = System.currentTimeMillis();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = launch(variant.ours(), database, url, port, JVM, variant.arguments(), log);
     try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/engine"))
-          .timeout(Duration.ofSeconds(5)).build();
-      double ready = -1;
-      while (ready < 0) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("The application stopped while starting; see " + log);
-        }
-        if (System.nanoTime() - begin > Duration.ofMinutes(3).toNanos()) {
-          throw new IllegalStateException("Not ready after 3 minutes; see " + log);
-        }
-        try {
-          http.send(probe, HttpResponse.BodyHandlers.discarding());
-          ready = (System.nanoTime() - begin) / 1e9;
-        } catch (IOException notYet) {
-          Thread.sleep(50);
-        }
-      }
+      double ready = awaitReady(process, port, log, begin);
       Thread.sleep(5000);
       double[] measured = new double[2 + STEPS.size()];
       measured[0] = ready;
@@ -157,6 +122,68 @@ final class StartupBenchmark {
     } finally {
       process.destroy();
       process.waitFor();
+    }
+  }
+
+  /**
+   * Launches our application ({@code ours}) or the bare Camunda starter application as a JVM of its
+   * own on {@code url}, its output in {@code log}.
+   */
+  static Process launch(boolean ours, Database database, String url, int port, List<String> jvm,
+      List<String> arguments, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvm);
+    command.addAll(List.of("-cp", ours ? System.getProperty("java.class.path") : stockClassPath()));
+    if (ours) {
+      command.addAll(List.of(PgdApplication.class.getName(), "--server.port=" + port,
+          "--PGD_DB_URL=" + url, "--PGD_DB_USER=" + database.user(), "--PGD_DB_PASSWORD=" + database.password(),
+          "--PGD_ADMIN_USER=" + PgdBenchmark.ADMIN, "--PGD_ADMIN_PASSWORD=" + PgdBenchmark.ADMIN_PASSWORD));
+    } else {
+      command.addAll(List.of(BareCamundaApplication.class.getName(), "--spring.config.name=bare",
+          "--server.port=" + port, "--spring.datasource.url=" + url,
+          "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
+          "--camunda.bpm.database.schema-update=true", "--camunda.bpm.auto-deployment-enabled=false",
+          "--camunda.bpm.admin-user.id=" + PgdBenchmark.ADMIN,
+          "--camunda.bpm.admin-user.password=" + PgdBenchmark.ADMIN_PASSWORD));
+    }
+    command.addAll(arguments);
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /**
+   * The class path without our application's own classes and resources: otherwise the stock
+   * application would serve our webapp customisations (META-INF/resources/webjars) too.
+   */
+  private static String stockClassPath() {
+    try {
+      Path ours = Path.of(PgdApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+          .filter(entry -> !Path.of(entry).toAbsolutePath().equals(ours.toAbsolutePath()))
+          .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Seconds from {@code begin} to the first HTTP answer of {@code /engine-rest/engine}. */
+  static double awaitReady(Process process, int port, Path log, long begin) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/engine"))
+        .timeout(Duration.ofSeconds(5)).build();
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The application stopped while starting; see " + log);
+      }
+      if (System.nanoTime() - begin > Duration.ofMinutes(3).toNanos()) {
+        throw new IllegalStateException("Not ready after 3 minutes; see " + log);
+      }
+      try {
+        http.send(probe, HttpResponse.BodyHandlers.discarding());
+        return (System.nanoTime() - begin) / 1e9;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
     }
   }
 
@@ -205,7 +232,7 @@ final class StartupBenchmark {
     return String.format(java.util.Locale.ROOT, "%.1f", value);
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import mx.org.iecm.pgd.catalog.Area;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
@@ -26,6 +27,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
@@ -43,6 +45,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -163,7 +167,12 @@ class SecurityConfiguration {
             // webapps under /camunda send Camunda's own policy, with its per-response nonce.
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                 request -> !path.matcher("/camunda/**").matches(request),
-                new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP))))
+                new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP)))
+            // The webapps' own files (scripts, styles, fonts, images, texts) may be kept by the person's
+            // browser and are asked again with If-Modified-Since on each use (304 while unchanged, the
+            // new file right after an upgrade); everything else, pages and answers with data, is not kept.
+            .cacheControl(cache -> cache.disable())
+            .addHeaderWriter(cachePolicy()))
         .build();
   }
 
@@ -241,6 +250,38 @@ class SecurityConfiguration {
     }
     response.sendRedirect(response.encodeRedirectURL(path.replaceFirst("^/+", "/")
         + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())));
+  }
+
+  static final String WEBAPP_FILES_CACHE = "private, no-cache";
+
+  private static final Pattern WEBAPP_FILE = Pattern.compile(
+      "/camunda/(?:app|lib|assets|api/[a-z]+/plugin/[^/]+/static)/.+\\.(?:js|css|woff2?|ttf|eot|svg|png|gif|ico|json)");
+
+  /**
+   * The webapps' own files, when served (200) or unchanged (304), may be kept by the person's browser
+   * and are asked again on each use; everything else gets Spring Security's «keep nothing».
+   */
+  static HeaderWriter cachePolicy() {
+    CacheControlHeadersWriter keepNothing = new CacheControlHeadersWriter();
+    return (request, response) -> {
+      int status = response.getStatus();
+      if (isWebappFile(request) && (status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED)) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, WEBAPP_FILES_CACHE);
+      } else {
+        keepNothing.writeHeaders(request, response);
+      }
+    };
+  }
+
+  /**
+   * A GET of one of the webapps' own files: under {@code /camunda/app}, {@code /lib}, {@code /assets} or a
+   * plugin's {@code static} folder, named with the extension of a script, style, font, image or texts.
+   * Never an engine API answer, whatever its path ends with.
+   */
+  static boolean isWebappFile(HttpServletRequest request) {
+    String method = request.getMethod();
+    return ("GET".equals(method) || "HEAD".equals(method))
+        && WEBAPP_FILE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
   }
 
   /** A person's own navigation to a page (browsers say so in Sec-Fetch-Dest; other clients do not). */

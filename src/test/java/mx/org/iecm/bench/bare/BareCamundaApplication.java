@@ -19,8 +19,9 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 /**
  * The benchmark's reference: a Camunda Spring Boot starter application with the webapps and the
  * REST API on PostgreSQL and nothing of ours (no security, Liquibase, sessions, catalog, processes,
- * metrics). It shares the project's classpath, so it names the auto-configurations such an
- * application gets instead of taking every one the classpath offers. Started with
+ * metrics). It runs on the project's dependencies (without the project's own classes and resources),
+ * so it names the auto-configurations such an application gets instead of taking every one the
+ * class path offers. Started with
  * {@code --spring.config.name=bare} so that the application's own {@code application.yaml} is not read.
  */
 @SpringBootConfiguration

@@ -116,6 +116,38 @@ class WebEdgeIntegrationTest {
   }
 
   @Test
+  void theBrowserKeepsTheWebappsFilesAndAsksForThemAgainButKeepsNoPageOrData() throws Exception {
+    String script = "/camunda/lib/deps.js?bust=7.24.0";
+    String plugin = "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js?bust=7.24.0";
+    BrowserSession nobody = new BrowserSession(port);
+    HttpResponse<String> refused = nobody.send("GET", script, null, "Sec-Fetch-Dest", "script");
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+
+    BrowserSession manager = new BrowserSession(port);
+    manager.login("manager1", "demo");
+    for (String file : List.of(script, plugin, "/camunda/app/cockpit/locales/es.json?bust=7.24.0")) {
+      HttpResponse<String> served = manager.send("GET", file, null, "Sec-Fetch-Dest", "script");
+      assertThat(served.statusCode()).as(file).isEqualTo(200);
+      assertThat(served.headers().allValues("Cache-Control")).as(file).containsExactly("private, no-cache");
+      assertThat(served.headers().firstValue("Expires")).as(file).isEmpty();
+    }
+    HttpResponse<String> served = manager.send("GET", script, null, "Sec-Fetch-Dest", "script");
+    HttpResponse<String> unchanged = manager.send("GET", script, null, "Sec-Fetch-Dest", "script",
+        "If-Modified-Since", served.headers().firstValue("Last-Modified").orElseThrow());
+    assertThat(unchanged.statusCode()).isEqualTo(304);
+    assertThat(unchanged.body()).isEmpty();
+
+    // Pages and answers with data are never kept, whatever their address ends with.
+    for (String path : List.of("/camunda/app/cockpit/default/", "/camunda/api/engine/engine/default/process-definition/count",
+        "/camunda/api/engine/engine/default/deployment/no-existe.js", "/api/plans", "/audit/cases")) {
+      HttpResponse<String> answer = manager.get(path, "text/html,application/json");
+      assertThat(answer.headers().firstValue("Cache-Control")).as(path)
+          .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
+  }
+
+  @Test
   void headFollowsTheRulesOfGet() {
     ResponseEntity<String> staff = rest.withBasicAuth("deoeyg-staff1", "demo")
         .exchange("/api/status?year=2022", HttpMethod.HEAD, null, String.class);
