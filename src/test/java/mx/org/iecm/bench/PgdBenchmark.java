@@ -55,7 +55,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * databases) instead of an embedded one; {@code PGD_BENCH_CYCLES} (default {@code 1000,10000}): the
  * closed-cycle counts at which the history-growth queries are measured; {@code PGD_BENCH_MINUTES}
  * (default 20): time allowed for generating them; {@code PGD_BENCH_PARTS} (default
- * {@code startup,overhead,rest,evidence,growth,waits}); {@code PGD_BENCH_WAITS_YEARS} (default 10): years
+ * {@code startup,overhead,escalation,rest,evidence,growth,waits}); {@code PGD_BENCH_WAITS_YEARS} (default 10): years
  * of closed cycles behind the browser waits.
  */
 public final class PgdBenchmark {
@@ -80,7 +80,7 @@ public final class PgdBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,rest,evidence,growth,waits").split(","));
+    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,escalation,rest,evidence,growth,waits").split(","));
     try (Database database = Database.open()) {
       PgdBenchmark bench = new PgdBenchmark(database);
       bench.results.context(database.description());
@@ -92,6 +92,11 @@ public final class PgdBenchmark {
       if (parts.contains("overhead")) {
         try (ConfigurableApplicationContext app = bench.start(url, catalog, false)) {
           bench.overhead(app);
+        }
+      }
+      if (parts.contains("escalation")) {
+        try (ConfigurableApplicationContext app = bench.start(database.create("pgd_bench_escalation"), catalog, false)) {
+          new EscalationBenchmark(bench.results, app).run();
         }
       }
       if (parts.contains("rest")) {

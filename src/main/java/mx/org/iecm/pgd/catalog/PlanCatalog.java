@@ -70,4 +70,17 @@ public final class PlanCatalog {
     }
     return inForce != null ? inForce : plans.values().iterator().next();
   }
+
+  /**
+   * The fiscal year to follow when none is asked for: this year when a plan covers it; otherwise the
+   * nearest year of the plan in force (its last year once it has ended, its first before it starts).
+   */
+  public int yearToFollow(Year year) {
+    Plan plan = planInForce(year);
+    int value = year.getValue();
+    if (plan.covers(value)) {
+      return value;
+    }
+    return value > plan.lastYear() ? plan.lastYear() : plan.firstYear();
+  }
 }

@@ -254,18 +254,35 @@ class SecurityConfiguration {
 
   static final String WEBAPP_FILES_CACHE = "private, no-cache";
 
+  /** A week: the address of Camunda's own files changes with each Camunda version ({@code ?bust=7.24.0}). */
+  static final String CAMUNDA_FILES_CACHE = "private, max-age=604800";
+
   private static final Pattern WEBAPP_FILE = Pattern.compile(
       "/camunda/(?:app|lib|assets|api/[a-z]+/plugin/[^/]+/static)/.+\\.(?:js|css|woff2?|ttf|eot|svg|png|gif|ico|json)");
 
   /**
-   * The webapps' own files, when served (200) or unchanged (304), may be kept by the person's browser
-   * and are asked again on each use; everything else gets Spring Security's «keep nothing».
+   * Files that only Camunda's webapp jar serves (libraries, fonts and images, the webapps' bootstrap
+   * scripts and styles, its plugins' static files): none of ours is at these addresses
+   * ({@code WebappCustomisationsTest} checks it), so they change only with the Camunda version.
+   */
+  static final Pattern CAMUNDA_FILE = Pattern.compile(
+      "/camunda/(?:(?:lib|assets|api/[a-z]+/plugin/[^/]+/static)/.+\\.(?:js|css|woff2?|ttf|eot|svg|png|gif|ico|json)"
+          + "|app/([a-z]+)/camunda-\\1-bootstrap\\.(?:js|css))");
+
+  /**
+   * The webapps' files, when served (200) or unchanged (304), may be kept by the person's browser:
+   * Camunda's own, asked for with their version in the address, for a week without asking again;
+   * the others (ours among them) asked again on each use. Everything else gets Spring Security's «keep
+   * nothing».
    */
   static HeaderWriter cachePolicy() {
     CacheControlHeadersWriter keepNothing = new CacheControlHeadersWriter();
     return (request, response) -> {
       int status = response.getStatus();
-      if (isWebappFile(request) && (status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED)) {
+      boolean served = status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED;
+      if (served && isVersionedCamundaFile(request)) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CAMUNDA_FILES_CACHE);
+      } else if (served && isWebappFile(request)) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, WEBAPP_FILES_CACHE);
       } else {
         keepNothing.writeHeaders(request, response);
@@ -282,6 +299,13 @@ class SecurityConfiguration {
     String method = request.getMethod();
     return ("GET".equals(method) || "HEAD".equals(method))
         && WEBAPP_FILE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+  }
+
+  /** A GET of one of Camunda's own files with the version in its address ({@code bust}). */
+  static boolean isVersionedCamundaFile(HttpServletRequest request) {
+    String bust = request.getParameter("bust");
+    return isWebappFile(request) && bust != null && !bust.isBlank()
+        && CAMUNDA_FILE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
   }
 
   /** A person's own navigation to a page (browsers say so in Sec-Fetch-Dest; other clients do not). */

@@ -1,5 +1,8 @@
 package mx.org.iecm.pgd.status;
 
+import java.time.Clock;
+import java.time.Year;
+import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.web.RequestValues;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/status?year=2021}: every line of the plan in that year; {@code GET
+ * {@code GET /api/status?year=2021}: every line of the plan in that year (without {@code year}, the year to
+ * follow today: {@link PlanCatalog#yearToFollow}, so the dashboard needs one request); {@code GET
  * /api/status/quarterly-report.pdf?year=2021} and {@code .xlsx}: the «Informe trimestral de avance del PGD»
  * (those who follow the plan, the SGCE office, auditors and administrators).
  */
@@ -22,15 +26,20 @@ class StatusController {
 
   private final StatusService status;
   private final QuarterlyReport quarterly;
+  private final PlanCatalog catalog;
+  private final Clock clock;
 
-  StatusController(StatusService status, QuarterlyReport quarterly) {
+  StatusController(StatusService status, QuarterlyReport quarterly, PlanCatalog catalog, Clock clock) {
     this.status = status;
     this.quarterly = quarterly;
+    this.catalog = catalog;
+    this.clock = clock;
   }
 
   @GetMapping("/api/status")
-  StatusReport status(@RequestParam String year) {
-    return status.status(RequestValues.year("year", year));
+  StatusReport status(@RequestParam(required = false) String year) {
+    Integer asked = RequestValues.year("year", year);
+    return status.status(asked != null ? asked : catalog.yearToFollow(Year.now(clock)));
   }
 
   @GetMapping("/api/status/quarterly-report.pdf")

@@ -267,6 +267,14 @@ class PlanBrowserTest {
       assertThat(manager.driver().findElement(By.cssSelector(".pgd-plan")).getLocation().getY())
           .isLessThan(manager.driver().findElement(By.cssSelector(".dashboard section.actual")).getLocation().getY());
       assertThat(manager.driver().findElements(By.cssSelector(".pgd-plan tr[data-line]"))).hasSize(39);
+      // Opened without a year, on the one the server chose (no plan covers this year: the last of 2020–2023).
+      assertThat(manager.driver().findElement(By.cssSelector(".pgd-plan input[aria-label='Año']")).getAttribute("value"))
+          .isEqualTo("2023");
+      // One request for the whole plan table, asked for while Cockpit started (no list of plans first).
+      assertThat((List<Object>) ((org.openqa.selenium.JavascriptExecutor) manager.driver()).executeScript(
+          "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+              + ".filter(path => path.startsWith('/api/'))"))
+          .containsExactly((Object) "/api/status");
       assertThat(manager.driver().findElements(By.cssSelector(".pgd-chart:not(.pgd-achievement-chart) .pgd-chart-label")))
           .extracting(WebElement::getText).contains("Programa 10. Del desarrollo de capital humano").hasSize(12);
       // Achievement in traffic-light colours, per program and per line, as the status API computes it.

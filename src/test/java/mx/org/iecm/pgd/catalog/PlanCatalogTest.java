@@ -131,4 +131,12 @@ class PlanCatalogTest {
     assertThat(CATALOG.planInForce(Year.of(2021)).code()).isEqualTo("PGD-2020-2023");
     assertThat(CATALOG.planInForce(Year.of(2026)).code()).isEqualTo("PGD-2020-2023");
   }
+
+  @Test
+  void theYearToFollowIsThisYearWhenAPlanCoversItOtherwiseTheNearestYearOfThePlanInForce() {
+    assertThat(CATALOG.yearToFollow(Year.of(2021))).isEqualTo(2021);
+    assertThat(CATALOG.yearToFollow(Year.of(2023))).isEqualTo(2023);
+    assertThat(CATALOG.yearToFollow(Year.of(2026))).isEqualTo(2023);
+    assertThat(CATALOG.yearToFollow(Year.of(2018))).isEqualTo(2020);
+  }
 }

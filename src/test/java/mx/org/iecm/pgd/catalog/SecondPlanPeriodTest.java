@@ -29,6 +29,8 @@ class SecondPlanPeriodTest {
     assertThat(catalog.plans()).extracting(Plan::code).containsExactly("PGD-2020-2023", "PGD-2024-2027");
     assertThat(catalog.planInForce(Year.of(2022)).code()).isEqualTo("PGD-2020-2023");
     assertThat(catalog.planInForce(Year.of(2025)).code()).isEqualTo("PGD-2024-2027");
+    assertThat(catalog.yearToFollow(Year.of(2025))).isEqualTo(2025);
+    assertThat(catalog.yearToFollow(Year.of(2030))).isEqualTo(2027);
     ActionLine line = catalog.plan("PGD-2024-2027").orElseThrow().actionLine("1.2").orElseThrow();
     assertThat(line.reportingFrequency()).isEqualTo(ReportingFrequency.ANNUAL);
     assertThat(line.reviewers()).containsExactly(Groups.SGCE_OFFICE, Groups.head("sa"));

@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +50,26 @@ class WebappCustomisationsTest {
     for (String hook : hooks) {
       assertThat(code.contains(hook)).as("Tasklist's %s still has «%s»", file, hook).isTrue();
     }
+  }
+
+  /**
+   * Browsers keep Camunda's own files for a week without asking again (SecurityConfiguration): a file
+   * of ours at one of those addresses would reach people a week late after a release.
+   */
+  @Test
+  void noFileOfOursIsServedWhereBrowsersKeepCamundasOwnFilesForAWeek() throws IOException {
+    Path webjar = CUSTOMISATIONS.getParent();
+    List<String> ours;
+    try (Stream<Path> files = Files.walk(webjar)) {
+      ours = files.filter(Files::isRegularFile).map(file -> "/camunda/" + webjar.relativize(file).toString().replace('\\', '/'))
+          .toList();
+    }
+    assertThat(ours).contains("/camunda/app/cockpit/pgd-plan/plugin.js", "/camunda/app/cockpit/locales/es.json");
+    assertThat(ours).noneMatch(path -> SecurityConfiguration.CAMUNDA_FILE.matcher(path).matches());
+    assertThat(SecurityConfiguration.CAMUNDA_FILE.matcher("/camunda/app/tasklist/camunda-tasklist-bootstrap.js").matches())
+        .isTrue();
+    assertThat(SecurityConfiguration.CAMUNDA_FILE.matcher("/camunda/app/tasklist/camunda-cockpit-bootstrap.js").matches())
+        .isFalse();
   }
 
   @Test

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.Year;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,8 @@ class StatusIntegrationTest {
   CycleService cycles;
   @Autowired
   PlanCatalog catalog;
+  @Autowired
+  Clock clock;
   @Autowired
   TaskService taskService;
   @Autowired
@@ -319,6 +323,25 @@ class StatusIntegrationTest {
         .getForEntity("/api/status?year=dos-mil", JsonNode.class);
     assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(malformed.getBody().get("detail").asText()).contains("«year»");
+    ResponseEntity<JsonNode> empty = rest.withBasicAuth("manager1", "demo")
+        .getForEntity("/api/status?year=", JsonNode.class);
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(empty.getBody().get("detail").asText()).contains("«year»");
+  }
+
+  @Test
+  void withoutAYearTheDashboardGetsTheYearToFollowInOneRequest() {
+    int expected = catalog.yearToFollow(Year.now(clock));
+    JsonNode answer = rest.withBasicAuth("auditor1", "demo").getForEntity("/api/status", JsonNode.class).getBody();
+    JsonNode asked = rest.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/status?year=" + expected, JsonNode.class).getBody();
+
+    assertThat(answer.get("year").asInt()).isEqualTo(expected);
+    assertThat(answer.get("lines")).hasSize(39);
+    assertThat(answer.get("lines").findValuesAsText("businessKey"))
+        .isEqualTo(asked.get("lines").findValuesAsText("businessKey"));
+    assertThat(rest.withBasicAuth("deoeyg-staff1", "demo").getForEntity("/api/status", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -381,7 +404,7 @@ class StatusIntegrationTest {
     String plugin = manager.get("/camunda/app/cockpit/pgd-plan/plugin.js", "*/*").body();
 
     assertThat(config).containsPattern("customScripts: \\[[^\\]]*'pgd-plan/plugin'");
-    assertThat(plugin).contains("pluginPoint: 'cockpit.dashboard'", "/api/status?year=", "Plan General de Desarrollo",
+    assertThat(plugin).contains("pluginPoint: 'cockpit.dashboard'", "'/api/status'", "/api/status?year=", "Plan General de Desarrollo",
         "#/process-instance/");
   }
 

@@ -155,32 +155,53 @@ function style() {
   `);
 }
 
+/** The plan's status: the year asked for, or without one the year the server chooses to follow. */
+function requestStatus(year) {
+  const address = year == null ? '/api/status' : '/api/status?year=' + encodeURIComponent(year);
+  return fetch(address, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => response.json().then(data => ({ ok: response.ok, status: response.status, data })));
+}
+
+// Cockpit runs this module while it starts, well before it draws the dashboard. When the dashboard is
+// the page being opened, the status is asked for now, so that it arrives with Cockpit's own figures
+// instead of after them; on any other page nothing is asked until the dashboard is opened.
+const openedOn = window.location.hash.replace(/^#\/?/, '');
+let early = openedOn === '' || /^dashboard([?/]|$)/.test(openedOn) ? requestStatus(null) : null;
+
 export default {
   id: 'pgd-plan-dashboard',
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
   render: (node) => {
-    const year = new Date().getFullYear();
     const filters = { area: '', state: '' };
     let report = null;
     const body = element('div', { class: 'pgd-body' }, 'Cargando…');
-    const yearInput = element('input', { type: 'number', min: '2000', max: '2100', value: String(year), 'aria-label': 'Año' });
+    const yearInput = element('input', { type: 'number', min: '2000', max: '2100', 'aria-label': 'Año' });
     const areaSelect = element('select', { 'aria-label': 'Área responsable' }, element('option', { value: '' }, 'Todas las áreas'));
     const stateSelect = element('select', { 'aria-label': 'Estado' }, element('option', { value: '' }, 'Todos los estados'),
       Object.entries(STATES).map(([code, label]) => element('option', { value: code }, label)));
     const refresh = () => report && render(body, report, filters);
     areaSelect.addEventListener('change', () => { filters.area = areaSelect.value; refresh(); });
     stateSelect.addEventListener('change', () => { filters.state = stateSelect.value; refresh(); });
-    const load = () => {
+    // The first load asks without a year (or takes the answer asked for while Cockpit started): the server
+    // answers the year to follow (this year if a plan covers it, otherwise the nearest year of the plan in
+    // force), in one request; the year field then shows it. Only the answer to the latest request is
+    // shown, whatever order the answers arrive in.
+    let latest = 0;
+    const load = first => {
+      const request = ++latest;
       body.replaceChildren('Cargando…');
-      fetch('/api/status?year=' + encodeURIComponent(yearInput.value), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-        .then(response => response.json().then(data => ({ ok: response.ok, status: response.status, data })))
+      const answer = first ? early || requestStatus(null) : requestStatus(yearInput.value);
+      early = null;
+      answer
         .then(({ ok, status, data }) => {
+          if (request !== latest) return;
           if (!ok) {
             body.replaceChildren(status === 403 ? 'Su usuario no tiene permiso para ver el estado del plan.' : (data.detail || 'No se pudo cargar el estado del plan.'));
             return;
           }
           report = data;
+          yearInput.value = String(data.year);
           const areas = [...new Map(data.lines.map(line => [line.responsibleArea, line.responsibleAreaName])).entries()]
             .sort((a, b) => a[1].localeCompare(b[1], 'es'));
           areaSelect.replaceChildren(element('option', { value: '' }, 'Todas las áreas'),
@@ -188,9 +209,9 @@ export default {
           areaSelect.value = filters.area;
           refresh();
         })
-        .catch(() => body.replaceChildren('No se pudo cargar el estado del plan.'));
+        .catch(() => request === latest && body.replaceChildren('No se pudo cargar el estado del plan.'));
     };
-    yearInput.addEventListener('change', load);
+    yearInput.addEventListener('change', () => load(false));
     // The report of the year shown, downloaded with the Cockpit session.
     function download(event, extension) {
       event.preventDefault();
@@ -206,14 +227,6 @@ export default {
         element('a', { href: '#', class: 'pgd-quarterly-xlsx', onclick: event => download(event, 'xlsx') },
           'Informe trimestral (hoja de cálculo)')),
       body));
-    // Start on this year if a loaded plan covers it, otherwise on the last year of the latest plan.
-    fetch('/api/plans', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(response => response.ok ? response.json() : [])
-      .then(plans => {
-        const covering = plans.find(plan => plan.period.from <= year && year <= plan.period.to);
-        if (!covering && plans.length) yearInput.value = String(plans[plans.length - 1].period.to);
-      })
-      .catch(() => {})
-      .then(load);
+    load(true);
   }
 };
