@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import mx.org.iecm.pgd.support.StatementCounter;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -109,10 +108,7 @@ final class EscalationBenchmark {
 
       List<String> timed = start(TIMERS, yesterday, OVERDUE);
       for (Job timer : management.createJobQuery().processInstanceIds(new HashSet<>(timed)).timers().list()) {
-        measure(warmUp ? new PgdBenchmark.Latencies() : timerFiring, () -> {
-          management.executeJob(timer.getId());
-          return null;
-        });
+        measure(warmUp ? new PgdBenchmark.Latencies() : timerFiring, () -> management.executeJob(timer.getId()));
       }
       escalatedByTimers += escalations(timed);
       timed.forEach(id -> runtime.deleteProcessInstance(id, "benchmark", true, true));
@@ -172,19 +168,13 @@ final class EscalationBenchmark {
     String instance = runtime.startProcessInstanceByKey(process, Map.of("dueDate", due)).getId();
     for (int i = 0; i < TASKS; i++) {
       Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
-      measure(into, () -> {
-        tasks.complete(task.getId());
-        return null;
-      });
+      measure(into, () -> tasks.complete(task.getId()));
     }
   }
 
   private void fire(String sweeper, PgdBenchmark.Latencies into) {
     Job next = management.createJobQuery().processInstanceId(sweeper).timers().singleResult();
-    measure(into, () -> {
-      management.executeJob(next.getId());
-      return null;
-    });
+    measure(into, () -> management.executeJob(next.getId()));
   }
 
   private List<String> start(String process, Date due, int count) {
@@ -204,11 +194,11 @@ final class EscalationBenchmark {
     return total;
   }
 
-  private static void measure(PgdBenchmark.Latencies into, Supplier<Void> work) {
+  private static void measure(PgdBenchmark.Latencies into, Runnable work) {
     StatementCounter.reset();
     long cpu = CPU.getCurrentThreadCpuTime();
     long start = System.nanoTime();
-    work.get();
+    work.run();
     into.add(System.nanoTime() - start);
     into.cpu(CPU.getCurrentThreadCpuTime() - cpu);
     into.statements(StatementCounter.count());
