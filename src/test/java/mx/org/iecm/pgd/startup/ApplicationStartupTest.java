@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.catalog.InvalidCatalogException;
 import mx.org.iecm.pgd.support.Applications;
 import mx.org.iecm.pgd.support.EmbeddedPostgresServer;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application started as an operator starts it: without configuration, in the demo mode on
@@ -89,6 +93,14 @@ class ApplicationStartupTest {
       IdentityService identity = app.getBean(IdentityService.class);
       second = Directory.of(identity);
       assertThat(identity.checkPassword("admin", "demo")).isTrue();
+      // The second start found the changelog it was brought up to date with, and left Liquibase out.
+      assertThat(new JdbcTemplate(app.getBean(DataSource.class))
+          .queryForList("select fingerprint from pgd_schema_stamp", String.class)).hasSize(1);
+      // The processes deployed by the first start run in the application's context again.
+      String deployment = app.getBean(RepositoryService.class).createDeploymentQuery()
+          .deploymentName("pgd-workflows").singleResult().getId();
+      assertThat(app.getBean(ManagementService.class).getProcessApplicationForDeployment(deployment))
+          .as("process application registered for the deployment of the first start").isNotNull();
     }
 
     assertThat(second).isEqualTo(first);
