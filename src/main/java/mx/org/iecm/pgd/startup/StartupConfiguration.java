@@ -19,6 +19,7 @@ class StartupConfiguration {
   /** Static, as a bean post-processor; it asks for the data source only when Liquibase is about to run. */
   @Bean
   static SchemaStamp schemaStamp(ResourceLoader resources, ObjectProvider<DataSource> dataSource) {
-    return new SchemaStamp(ResourcePatternUtils.getResourcePatternResolver(resources), SchemaStamp.CHANGELOG_FILES, dataSource);
+    return new SchemaStamp(ResourcePatternUtils.getResourcePatternResolver(resources), SchemaStamp.CHANGELOG_FILES,
+        dataSource);
   }
 }
