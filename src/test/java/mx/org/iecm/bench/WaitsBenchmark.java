@@ -296,6 +296,7 @@ final class WaitsBenchmark {
       keepResources(head, keep, side, "tasklist");
       waits.put("Abrir el formulario de una tarea", timed(head,
           () -> head.driver().findElements(LISTED_TASK).get(0).click(), visible(side.ours() ? OUR_FORM : STOCK_DECISION)));
+      keepResources(head, keep, side, "form");
       if (side.ours()) {
         head.click(head.waitFor(OUR_APPROVE));
       } else {

@@ -257,8 +257,10 @@ class SecurityConfiguration {
   /** A week: the address of Camunda's own files changes with each Camunda version ({@code ?bust=7.24.0}). */
   static final String CAMUNDA_FILES_CACHE = "private, max-age=604800";
 
+  /** The webapps' files, and the HTML templates of our own additions (never a page: those are no-store). */
   private static final Pattern WEBAPP_FILE = Pattern.compile(
-      "/camunda/(?:app|lib|assets|api/[a-z]+/plugin/[^/]+/static)/.+\\.(?:js|css|woff2?|ttf|eot|svg|png|gif|ico|json)");
+      "/camunda/(?:(?:app|lib|assets|api/[a-z]+/plugin/[^/]+/static)/.+\\.(?:js|css|woff2?|ttf|eot|svg|png|gif|ico|json)"
+          + "|app/[a-z]+/pgd-[a-z-]+/[^/]+\\.html)");
 
   /**
    * Files that only Camunda's webapp jar serves (libraries, fonts and images, the webapps' bootstrap
@@ -292,8 +294,9 @@ class SecurityConfiguration {
 
   /**
    * A GET of one of the webapps' own files: under {@code /camunda/app}, {@code /lib}, {@code /assets} or a
-   * plugin's {@code static} folder, named with the extension of a script, style, font, image or texts.
-   * Never an engine API answer, whatever its path ends with.
+   * plugin's {@code static} folder, named with the extension of a script, style, font, image or texts, or
+   * an HTML template in the folder of one of our additions ({@code pgd-*}). Never an engine API answer,
+   * whatever its path ends with.
    */
   static boolean isWebappFile(HttpServletRequest request) {
     String method = request.getMethod();

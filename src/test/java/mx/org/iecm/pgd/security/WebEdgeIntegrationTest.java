@@ -139,7 +139,7 @@ class WebEdgeIntegrationTest {
     for (String file : List.of("/camunda/app/cockpit/locales/es.json?bust=7.24.0",
         "/camunda/app/cockpit/pgd-plan/plugin.js?bust=7.24.0", "/camunda/app/pgd/session.js?bust=7.24.0",
         "/camunda/app/cockpit/scripts/config.js?bust=7.24.0", "/camunda/app/cockpit/styles/user-styles.css?bust=7.24.0",
-        "/camunda/lib/deps.js")) {
+        "/camunda/app/tasklist/pgd-tasklist/program-editor.html", "/camunda/lib/deps.js")) {
       HttpResponse<String> served = manager.send("GET", file, null, "Sec-Fetch-Dest", "script");
       assertThat(served.statusCode()).as(file).isEqualTo(200);
       assertThat(served.headers().allValues("Cache-Control")).as(file).containsExactly("private, no-cache");
