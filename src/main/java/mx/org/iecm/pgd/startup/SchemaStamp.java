@@ -64,7 +64,10 @@ final class SchemaStamp implements BeanPostProcessor {
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
     if (bean instanceof SpringLiquibase liquibase) {
       String fingerprint = fingerprint(liquibase);
-      if (!liquibase.isDropFirst() && stamped(fingerprint)) {
+      if (fingerprint == null) {
+        LOG.warn("The changelog {} is not among the files found in {}: Liquibase runs on every start",
+            liquibase.getChangeLog(), folders);
+      } else if (!liquibase.isDropFirst() && stamped(fingerprint)) {
         LOG.info("Database schema already at this changelog ({}): Liquibase not run", fingerprint);
         liquibase.setShouldRun(false);
       } else {
@@ -84,7 +87,11 @@ final class SchemaStamp implements BeanPostProcessor {
     return bean;
   }
 
-  /** SHA-256 of every changelog file (by its path in its folder, so the same on every machine). */
+  /**
+   * SHA-256 of every changelog file (by its path in its folder, so the same on every machine); null when
+   * the files cannot be listed as expected (the changelog itself is not among them), so that nothing is
+   * ever skipped on a fingerprint that does not cover the changelog.
+   */
   String fingerprint(SpringLiquibase liquibase) {
     Map<String, Resource> files = new TreeMap<>();
     for (String folder : folders) {
@@ -99,6 +106,10 @@ final class SchemaStamp implements BeanPostProcessor {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list the changelog files in " + folder, e);
       }
+    }
+    String changelog = String.valueOf(liquibase.getChangeLog()).replaceFirst("^classpath\\*?:/?", "");
+    if (!files.containsKey(changelog)) {
+      return null;
     }
     MessageDigest sha = sha256();
     update(sha, "contexts=" + liquibase.getContexts() + "; labels=" + liquibase.getLabelFilter());

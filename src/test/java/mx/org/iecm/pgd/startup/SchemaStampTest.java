@@ -120,14 +120,29 @@ class SchemaStampTest {
     assertThat(runs()).isEqualTo(2);
   }
 
+  @Test
+  void aChangelogOutsideTheFingerprintedFoldersRunsEveryTimeAndIsNeverStamped() throws Exception {
+    writeChangelog(CHANGELOG);
+
+    run(liquibase(), "elsewhere/");
+    run(liquibase(), "elsewhere/");
+
+    assertThat(runs()).isEqualTo(2);
+    assertThat(stamps()).isZero();
+  }
+
   /** What the application context does with the Liquibase bean: post-processors around its start. */
   private void start() throws Exception {
     run(liquibase());
   }
 
   private void run(SpringLiquibase liquibase) throws Exception {
+    run(liquibase, "changelogs/");
+  }
+
+  private void run(SpringLiquibase liquibase, String fingerprinted) throws Exception {
     ClassLoader loader = loader();
-    SchemaStamp stamp = new SchemaStamp(new PathMatchingResourcePatternResolver(loader), List.of("changelogs/"),
+    SchemaStamp stamp = new SchemaStamp(new PathMatchingResourcePatternResolver(loader), List.of(fingerprinted),
         new StaticListableBeanFactory(Map.of("dataSource", dataSource)).getBeanProvider(DataSource.class));
     liquibase.setResourceLoader(new DefaultResourceLoader(loader));
     Object bean = stamp.postProcessBeforeInitialization(liquibase, "liquibase");
