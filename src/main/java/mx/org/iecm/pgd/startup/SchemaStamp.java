@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,6 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Lets Liquibase check the schema only when its changelog changed since it last brought this database
@@ -126,18 +127,11 @@ final class SchemaStamp implements BeanPostProcessor {
 
   /** Whether the database holds the fingerprint; a database without the table (new, or older) does not. */
   private boolean stamped(String fingerprint) {
-    try (Connection connection = dataSource.getObject().getConnection()) {
-      if (!hasTable(connection)) {
-        return false;
-      }
-      try (PreparedStatement query = connection.prepareStatement(
-          "select count(*) from pgd_schema_stamp where fingerprint = ?")) {
-        query.setString(1, fingerprint);
-        try (ResultSet result = query.executeQuery()) {
-          return result.next() && result.getLong(1) > 0;
-        }
-      }
-    } catch (SQLException e) {
+    JdbcTemplate db = new JdbcTemplate(dataSource.getObject());
+    try {
+      return Boolean.TRUE.equals(db.execute(SchemaStamp::hasTable)) && db.queryForObject(
+          "select count(*) from pgd_schema_stamp where fingerprint = ?", Long.class, fingerprint) > 0;
+    } catch (DataAccessException e) {
       LOG.debug("No schema stamp to read ({}): Liquibase runs", e.getMessage());
       return false;
     }
@@ -153,16 +147,11 @@ final class SchemaStamp implements BeanPostProcessor {
   }
 
   private void stamp(String fingerprint) {
-    try (Connection connection = dataSource.getObject().getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            "insert into pgd_schema_stamp (fingerprint, stamped_at) select ?, ? where not exists "
-                + "(select 1 from pgd_schema_stamp where fingerprint = ?)")) {
-      connection.setAutoCommit(true);
-      insert.setString(1, fingerprint);
-      insert.setTimestamp(2, Timestamp.from(Instant.now()));
-      insert.setString(3, fingerprint);
-      insert.executeUpdate();
-    } catch (SQLException e) {
+    try {
+      new JdbcTemplate(dataSource.getObject()).update("insert into pgd_schema_stamp (fingerprint, stamped_at) "
+          + "select ?, ? where not exists (select 1 from pgd_schema_stamp where fingerprint = ?)",
+          fingerprint, Timestamp.from(Instant.now()), fingerprint);
+    } catch (DataAccessException e) {
       // Another node stamped the same changelog at the same moment, or the role may not write here:
       // the next start runs Liquibase again, which changes nothing.
       LOG.warn("Could not store the schema stamp {}: {}", fingerprint, e.getMessage());
