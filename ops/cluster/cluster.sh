@@ -8,6 +8,8 @@
 #   ops/cluster/cluster.sh psql [psql arguments]   (as the PostgreSQL superuser, on the pgd database)
 #
 # Needs: the packaged application (mvn -B package), Debian's postgresql and nginx packages, curl.
+# Nodes start as the systemd service starts them (ops/pgd-start.sh), sharing one extraction of the jar
+# and one class data sharing archive in PGD_CLUSTER_DIR/app-cache, made by the first start.
 # Settings (environment): PGD_CLUSTER_DIR (target/cluster), PGD_JAR (newest target/pgd-workflows-*.jar),
 # PGD_PG_BIN (newest /usr/lib/postgresql/*/bin), PGD_CLUSTER_PG_PORT (15432), PGD_CLUSTER_NODE1_PORT
 # (18081), PGD_CLUSTER_NODE2_PORT (18082), PGD_CLUSTER_PROXY_PORT (18080), PGD_ADMIN_USER (admin),
@@ -103,10 +105,10 @@ start_node() {
   # starts sooner, the engine still refusing a schema that is not its version (ops/README.md).
   local schema=(PGD_DB_MIGRATION_USER="$owner" PGD_DB_MIGRATION_PASSWORD="$owner_password")
   [[ "$n" == 1 ]] || schema=(PGD_DB_MIGRATE=false)
-  # shellcheck disable=SC2086
   env PGD_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/$database" PGD_DB_USER="$app" PGD_DB_PASSWORD="$app_password" \
     "${schema[@]}" PGD_PORT="$port" PGD_NODE_NAME="node$n" SERVER_ADDRESS=127.0.0.1 \
-    nohup java $java_opts -jar "$(jar)" >"$dir/node$n.log" 2>&1 &
+    PGD_JAR="$(jar)" PGD_APP_CACHE="$dir/app-cache" JAVA_OPTS="$java_opts" \
+    nohup "$ops/pgd-start.sh" >"$dir/node$n.log" 2>&1 &
   echo $! >"$pidfile"
   wait_for "Nodo $n (registro: $dir/node$n.log)" 240 node_ready "$n"
   log "Nodo $n listo (pid $(cat "$pidfile"))"

@@ -22,13 +22,18 @@ import mx.org.iecm.pgd.PgdApplication;
 /**
  * 4. Start-up and memory: our application and a bare Camunda Spring Boot starter application, each
  * started as a JVM of its own with the same options on a database it already initialised (a
- * restart, the everyday case), alternated. Ready = the first HTTP answer of {@code /engine-rest/engine}
- * (the engine is built and Tomcat serves); memory = resident set size 5 s later.
+ * restart, the everyday case), alternated. Both run as installed: ours through {@code ops/pgd-start.sh}
+ * from the packaged jar (extracted, with and without its class data sharing archive), the bare one
+ * from the same extracted libraries plus a jar holding {@link BareCamundaApplication} (with and without
+ * an archive of its own, trained the same way). Ready = the first HTTP answer of
+ * {@code /engine-rest/engine} (the engine is built and Tomcat serves); memory = resident set size 5 s later.
  */
 final class StartupBenchmark {
 
   private static final List<String> JVM = List.of("-Xms64m", "-Xmx512m", "-XX:MaxMetaspaceSize=256m");
   private static final int RUNS = 3;
+  private static final Path CACHE = Path.of("target/bench/start-cache");
+  private static final Path STOCK_ARCHIVE = CACHE.resolve("bare.jsa");
 
   private final Results results;
   private final Database database;
@@ -38,8 +43,8 @@ final class StartupBenchmark {
     this.database = database;
   }
 
-  /** A start-up variant: who starts and with which extra arguments. */
-  private record Variant(String label, boolean ours, List<String> arguments) {
+  /** A start-up variant: who starts, with or without a class data sharing archive, and extra arguments. */
+  private record Variant(String label, boolean ours, boolean cds, List<String> arguments) {
   }
 
   /** Moments of a start read from its log, as seconds since the JVM was launched. */
@@ -58,16 +63,20 @@ final class StartupBenchmark {
   void run() throws Exception {
     String ours = database.create("pgd_start_ours");
     String bare = database.create("pgd_start_bare");
-    List<Variant> variants = List.of(
-        new Variant("nuestra", true, List.of()),
-        new Variant("nuestra, nodo que no migra el esquema (PGD_DB_MIGRATE=false)", true,
-            List.of("--PGD_DB_MIGRATE=false")),
-        new Variant("nuestra, sin migrar y con todos los beans perezosos (experimento, no adoptado)", true,
-            List.of("--PGD_DB_MIGRATE=false", "--spring.main.lazy-initialization=true")),
-        new Variant("Camunda sola (webapps + REST)", false, List.of()));
-    // The first start of each database initialises it; it is not measured.
-    start(variants.get(0), ours);
-    start(variants.get(3), bare);
+    Variant oursCds = new Variant("nuestra, como la arranca el servicio (ops/pgd-start.sh, con archivo CDS)",
+        true, true, List.of());
+    Variant oursNoMigration = new Variant("nuestra, nodo que no migra el esquema (PGD_DB_MIGRATE=false), con archivo CDS",
+        true, true, List.of("--PGD_DB_MIGRATE=false"));
+    Variant oursPlain = new Variant("nuestra, sin archivo CDS (PGD_CDS=false)", true, false, List.of());
+    Variant stockCds = new Variant("Camunda sola (webapps + REST), con archivo CDS", false, true, List.of());
+    Variant stockPlain = new Variant("Camunda sola (webapps + REST)", false, false, List.of());
+    List<Variant> variants = List.of(oursCds, oursNoMigration, oursPlain, stockCds, stockPlain);
+    // The first start of ours extracts the jar and trains its archive; the first of the bare application
+    // initialises its database; then the bare archive is trained. None of them is measured.
+    deleteRecursively(CACHE);
+    start(oursCds, ours);
+    start(stockPlain, bare);
+    trainStockArchive(bare);
     Map<Variant, List<double[]>> runs = new LinkedHashMap<>();
     for (int i = 0; i < RUNS; i++) {
       for (Variant variant : variants) {
@@ -87,15 +96,22 @@ final class StartupBenchmark {
       }
       stepRows.add(stepRow);
     }
-    double[] o = medians.get(variants.get(0));
-    double[] noMigration = medians.get(variants.get(1));
-    double[] b = medians.get(variants.get(3));
+    Map<String, String> ratios = new LinkedHashMap<>();
+    ratios.put("arranque nuestra/sola, ambas con CDS", PgdBenchmark.ratio(medians.get(oursCds)[0], medians.get(stockCds)[0]));
+    ratios.put("arranque nuestra/sola, ninguna con CDS",
+        PgdBenchmark.ratio(medians.get(oursPlain)[0], medians.get(stockPlain)[0]));
+    ratios.put("arranque nuestra con CDS/sola sin CDS",
+        PgdBenchmark.ratio(medians.get(oursCds)[0], medians.get(stockPlain)[0]));
+    ratios.put("arranque nuestra sin migrar/sola, ambas con CDS",
+        PgdBenchmark.ratio(medians.get(oursNoMigration)[0], medians.get(stockCds)[0]));
+    ratios.put("arranque nuestra con CDS/nuestra sin CDS",
+        PgdBenchmark.ratio(medians.get(oursCds)[0], medians.get(oursPlain)[0]));
+    ratios.put("memoria nuestra/sola, ambas con CDS", PgdBenchmark.ratio(medians.get(oursCds)[1], medians.get(stockCds)[1]));
+    ratios.put("memoria nuestra/sola, ninguna con CDS",
+        PgdBenchmark.ratio(medians.get(oursPlain)[1], medians.get(stockPlain)[1]));
     results.add("4. Arranque y memoria contra una aplicación Camunda Spring Boot sin nada nuestro (mediana de "
             + RUNS + " reinicios; " + String.join(" ", JVM) + ")",
-        List.of("aplicación", "listo en s", "memoria residente MiB"), rows,
-        Map.of("arranque nuestra/sola", PgdBenchmark.ratio(o[0], b[0]),
-            "arranque nuestra sin migrar/sola", PgdBenchmark.ratio(noMigration[0], b[0]),
-            "memoria nuestra/sola", PgdBenchmark.ratio(o[1], b[1])));
+        List.of("aplicación", "listo en s", "memoria residente MiB"), rows, ratios);
     List<String> header = new ArrayList<>(List.of("aplicación"));
     STEPS.keySet().forEach(step -> header.add(step + " (s)"));
     results.add("4 bis. Arranque por pasos (segundos desde que se lanza la JVM, según su registro; mediana)", header,
@@ -106,10 +122,14 @@ final class StartupBenchmark {
   private double[] start(Variant variant, String url) throws Exception {
     int port = freePort();
     Path log = Files.createDirectories(Path.of("target/bench"))
-        .resolve((variant.ours() ? "start-ours-" + variant.arguments().size() : "start-bare") + ".log");
+        .resolve("start-" + (variant.ours() ? "ours" : "bare") + (variant.cds() ? "-cds" : "")
+            + (variant.arguments().isEmpty() ? "" : "-" + variant.arguments().size()) + ".log");
     long begin = System.nanoTime();
     long launchedAt = System.currentTimeMillis();
-    Process process = launch(variant.ours(), database, url, port, JVM, variant.arguments(), log);
+    Process process = variant.ours()
+        ? launchDeployed(database, url, port, variant.cds(), variant.arguments(), log)
+        : launchStock(database, url, port, variant.cds() ? List.of("-XX:SharedArchiveFile=" + STOCK_ARCHIVE) : List.of(),
+            log);
     try {
       double ready = awaitReady(process, port, log, begin);
       Thread.sleep(5000);
@@ -149,6 +169,95 @@ final class StartupBenchmark {
     }
     command.addAll(arguments);
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /**
+   * Our application as the service starts it: {@code ops/pgd-start.sh} on the packaged jar, its
+   * extraction and archive in {@link #CACHE} (made by the first start), {@code cds} or not.
+   */
+  private Process launchDeployed(Database database, String url, int port, boolean cds, List<String> arguments,
+      Path log) throws IOException {
+    List<String> command = new ArrayList<>(List.of("bash", "ops/pgd-start.sh", "--server.port=" + port,
+        "--PGD_DB_URL=" + url, "--PGD_DB_USER=" + database.user(), "--PGD_DB_PASSWORD=" + database.password(),
+        "--PGD_ADMIN_USER=" + PgdBenchmark.ADMIN, "--PGD_ADMIN_PASSWORD=" + PgdBenchmark.ADMIN_PASSWORD));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("PGD_JAR", packagedJar().toString());
+    builder.environment().put("PGD_APP_CACHE", CACHE.toAbsolutePath().toString());
+    builder.environment().put("PGD_CDS", String.valueOf(cds));
+    builder.environment().put("JAVA_OPTS", String.join(" ", JVM));
+    return builder.start();
+  }
+
+  /**
+   * The bare application on the libraries our first start extracted (in our jar's order) plus a jar of
+   * {@link BareCamundaApplication}: only jars, as a class data sharing archive needs.
+   */
+  private Process launchStock(Database database, String url, int port, List<String> jvm, Path log)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM);
+    command.addAll(jvm);
+    command.addAll(List.of("-cp", stockJarClassPath(), BareCamundaApplication.class.getName(),
+        "--spring.config.name=bare", "--server.port=" + port, "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
+        "--camunda.bpm.database.schema-update=true", "--camunda.bpm.auto-deployment-enabled=false",
+        "--camunda.bpm.admin-user.id=" + PgdBenchmark.ADMIN,
+        "--camunda.bpm.admin-user.password=" + PgdBenchmark.ADMIN_PASSWORD));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** The bare application's archive, trained as ops/pgd-start.sh trains ours: up to the context refresh. */
+  private void trainStockArchive(String url) throws Exception {
+    Path log = CACHE.resolve("bare-training.log");
+    Process training = launchStock(database, url, freePort(),
+        List.of("-XX:ArchiveClassesAtExit=" + STOCK_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+            "-Dspring.context.exit=onRefresh"), log);
+    if (!training.waitFor(3, java.util.concurrent.TimeUnit.MINUTES) || !Files.exists(STOCK_ARCHIVE)) {
+      training.destroyForcibly();
+      throw new IllegalStateException("The bare application's training run made no archive; see " + log);
+    }
+  }
+
+  private static String stockJarClassPath() throws IOException {
+    Path app = CACHE.resolve("app");
+    Path bareJar = CACHE.resolve("bare.jar");
+    if (!Files.exists(bareJar)) {
+      String entry = BareCamundaApplication.class.getName().replace('.', '/') + ".class";
+      try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(bareJar));
+          var in = BareCamundaApplication.class.getClassLoader().getResourceAsStream(entry)) {
+        jar.putNextEntry(new java.util.jar.JarEntry(entry));
+        in.transferTo(jar);
+        jar.closeEntry();
+      }
+    }
+    try (var jar = new java.util.jar.JarFile(app.resolve("pgd-workflows.jar").toFile())) {
+      List<String> entries = new ArrayList<>();
+      for (String library : jar.getManifest().getMainAttributes().getValue("Class-Path").trim().split("\\s+")) {
+        entries.add(app.resolve(library).toAbsolutePath().toString());
+      }
+      entries.add(bareJar.toAbsolutePath().toString());
+      return String.join(java.io.File.pathSeparator, entries);
+    }
+  }
+
+  /** The jar {@code mvn package} made (the bench runs after packaging). */
+  private static Path packagedJar() throws IOException {
+    try (var files = Files.list(Path.of("target"))) {
+      return files.filter(file -> file.getFileName().toString().matches("pgd-workflows-.*\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("No packaged jar in target/: mvn -B package first"));
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (var paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   /**

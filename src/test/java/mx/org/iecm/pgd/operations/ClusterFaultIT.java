@@ -325,6 +325,29 @@ class ClusterFaultIT {
     assertThat(call("POST", "/api/cycles/2020/1.1", ADMIN, ADMIN_PASSWORD, null).statusCode()).isEqualTo(201);
   }
 
+
+  /**
+   * (5) Both nodes run as ops/pgd-start.sh starts them: the jar extracted once into the shared cache,
+   * and the class data sharing archive its first start trained mapped into each JVM (node 1 also after
+   * its restart in (1)).
+   */
+  @Test
+  @Order(5)
+  void theNodesRunTheExtractedJarWithTheSharedClassArchive() throws Exception {
+    Path app = DIR.resolve("app-cache/app");
+    assertThat(app.resolve("pgd-workflows.jsa")).isRegularFile();
+    for (int node = 1; node <= 2; node++) {
+      String pid = Files.readString(DIR.resolve("node" + node + ".pid")).strip();
+      String commandLine = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
+      assertThat(commandLine).contains("-jar " + app.resolve("pgd-workflows.jar"))
+          .contains("-XX:SharedArchiveFile=" + app.resolve("pgd-workflows.jsa"));
+      assertThat(Files.readString(Path.of("/proc", pid, "maps"))).contains(app.resolve("pgd-workflows.jsa").toString());
+      assertThat(Files.readString(DIR.resolve("node" + node + ".log")))
+          .doesNotContain("No se pudo preparar el archivo de clases compartidas");
+    }
+    RESULTS.put("(5) archivo de clases compartidas", Files.size(app.resolve("pgd-workflows.jsa")) / (1024 * 1024)
+        + " MiB, mapeado por ambos nodos");
+  }
   record Line(String id, int year, String area, String businessKey) {
   }
 
