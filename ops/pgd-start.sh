@@ -10,8 +10,8 @@
 #                      node's settings up to the end of its context refresh and stops there (before the
 #                      web server listens, the process archive deploys or the job executor runs)
 # Later starts only check that both still match (the jar's size, modification time and inode; the JVM
-# itself validates the archive against the jars and the Java it was made with). A failed training run never stops the start: the
-# application then starts without the archive and the next start tries again.
+# itself validates the archive against the jars and the Java it was made with). A failed training run
+# never stops the start: the application then starts without the archive and the next start tries again.
 #
 # Settings (environment): PGD_JAR (/opt/pgd-workflows/pgd-workflows.jar), PGD_APP_CACHE ($CACHE_DIRECTORY
 # from systemd's CacheDirectory=, else /var/cache/pgd-workflows), PGD_CDS (true; false starts the
@@ -45,31 +45,31 @@ if [[ "$(cat "$app/source" 2>/dev/null || true)" != "$source" ]]; then
   mv "$cache/app.new" "$app"
 fi
 
+quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+
 archive_valid() {
-  [[ -f "$archive" ]] && java -Xshare:on -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  [[ -f "$archive" ]] && java -Xshare:on -XX:SharedArchiveFile="$archive" "${quiet[@]}" \
     -cp "$app/pgd-workflows.jar" -version >/dev/null 2>&1
 }
 
-jvm=()
-if [[ "$cds" == true ]]; then
-  if archive_valid; then
-    jvm=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+# The training run: this node's start up to the end of the context refresh, the archive written at exit.
+train() {
+  rm -f "$archive" "$archive.new"
+  say "Preparando el archivo de clases compartidas (una vez por versión; registro: $cache/training.log)"
+  # shellcheck disable=SC2086
+  if java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$archive.new" "${quiet[@]}" -Dspring.context.exit=onRefresh \
+    -jar "$app/pgd-workflows.jar" "$@" >"$cache/training.log" 2>&1 && [[ -f "$archive.new" ]]; then
+    mv "$archive.new" "$archive"
   else
-    rm -f "$archive" "$archive.new"
-    say "Preparando el archivo de clases compartidas (una vez por versión; registro: $cache/training.log)"
-    # shellcheck disable=SC2086
-    if java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$archive.new" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -Dspring.context.exit=onRefresh -jar "$app/pgd-workflows.jar" "$@" >"$cache/training.log" 2>&1 \
-      && [[ -f "$archive.new" ]]; then
-      mv "$archive.new" "$archive"
-    else
-      rm -f "$archive.new"
-      say "No se pudo preparar el archivo de clases compartidas; se arranca sin él (registro: $cache/training.log)"
-    fi
-    if archive_valid; then
-      jvm=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
-    fi
+    rm -f "$archive.new"
+    say "No se pudo preparar el archivo de clases compartidas; se arranca sin él (registro: $cache/training.log)"
+    return 1
   fi
+}
+
+jvm=()
+if [[ "$cds" == true ]] && { archive_valid || { train "$@" && archive_valid; }; }; then
+  jvm=(-XX:SharedArchiveFile="$archive" "${quiet[@]}")
 fi
 
 exec 9>&-

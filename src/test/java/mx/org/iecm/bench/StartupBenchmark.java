@@ -73,7 +73,7 @@ final class StartupBenchmark {
     List<Variant> variants = List.of(oursCds, oursNoMigration, oursPlain, stockCds, stockPlain);
     // The first start of ours extracts the jar and trains its archive; the first of the bare application
     // initialises its database; then the bare archive is trained. None of them is measured.
-    deleteRecursively(CACHE);
+    org.springframework.util.FileSystemUtils.deleteRecursively(CACHE);
     start(oursCds, ours);
     start(stockPlain, bare);
     trainStockArchive(bare);
@@ -247,16 +247,6 @@ final class StartupBenchmark {
     try (var files = Files.list(Path.of("target"))) {
       return files.filter(file -> file.getFileName().toString().matches("pgd-workflows-.*\\.jar"))
           .findFirst().orElseThrow(() -> new IllegalStateException("No packaged jar in target/: mvn -B package first"));
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (Files.exists(folder)) {
-      try (var paths = Files.walk(folder)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
     }
   }
 

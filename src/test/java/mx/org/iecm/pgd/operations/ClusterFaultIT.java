@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Fault tests of the two-node cluster of {@code ops/cluster/cluster.sh}: real processes on loopback
@@ -78,7 +79,7 @@ class ClusterFaultIT {
   @BeforeAll
   static void startCluster() throws Exception {
     cluster("stop");
-    deleteRecursively(DIR);
+    FileSystemUtils.deleteRecursively(DIR);
     mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     long started = System.nanoTime();
@@ -325,7 +326,6 @@ class ClusterFaultIT {
     assertThat(call("POST", "/api/cycles/2020/1.1", ADMIN, ADMIN_PASSWORD, null).statusCode()).isEqualTo(201);
   }
 
-
   /**
    * (5) Both nodes run as ops/pgd-start.sh starts them: the jar extracted once into the shared cache,
    * and the class data sharing archive its first start trained mapped into each JVM (node 1 also after
@@ -348,6 +348,7 @@ class ClusterFaultIT {
     RESULTS.put("(5) archivo de clases compartidas", Files.size(app.resolve("pgd-workflows.jsa")) / (1024 * 1024)
         + " MiB, mapeado por ambos nodos");
   }
+
   record Line(String id, int year, String area, String businessKey) {
   }
 
@@ -503,14 +504,5 @@ class ClusterFaultIT {
 
   private static String seconds(long startNanos) {
     return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9);
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (var paths = Files.walk(folder)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
   }
 }
