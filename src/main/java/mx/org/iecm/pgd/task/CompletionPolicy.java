@@ -49,7 +49,8 @@ public class CompletionPolicy {
    * Everything wrong with the variables of a request to complete {@code taskId}, as the REST API takes
    * them ({@code {"changeReason": {"value": "…", "type": "String"}}}); empty when they may be written.
    *
-   * @throws NotFoundException when there is no such open task (it may have been completed already)
+   * @throws NotFoundException when there is no such open task (it may have been completed already), or when
+   *     whoever the engine knows as the caller may not read it
    */
   public List<Problem> check(String taskId, JsonNode variables) {
     Task task = openTask(taskId);
@@ -78,14 +79,31 @@ public class CompletionPolicy {
   }
 
   /**
-   * The open task, if the caller may read it, read with its form data: the engine loads it by id and
-   * checks that permission, instead of building a task query's whole dynamic SQL (BENCHMARKS.md §9).
+   * Whether whoever the engine knows as the caller may read the open task (its form data): what a task one
+   * may not read answers depends on it ({@link #notFound}).
+   */
+  public boolean mayRead(String taskId) {
+    try {
+      return formService.getTaskFormData(taskId) != null;
+    } catch (NullValueException | AuthorizationException e) {
+      return false;
+    }
+  }
+
+  /** What a task that does not exist answers, and a task the caller may not read as well. */
+  public static NotFoundException notFound(String taskId) {
+    return new NotFoundException("La tarea «" + taskId + "» no existe o ya se completó.");
+  }
+
+  /**
+   * The open task, if whoever the engine knows as the caller may read it, read with its form data: the
+   * engine loads it by id, instead of building a task query's whole dynamic SQL (BENCHMARKS.md §9).
    */
   private Task openTask(String taskId) {
     try {
       return formService.getTaskFormData(taskId).getTask();
     } catch (NullValueException | AuthorizationException e) {
-      throw new NotFoundException("La tarea «" + taskId + "» no existe o ya se completó.");
+      throw notFound(taskId);
     }
   }
 

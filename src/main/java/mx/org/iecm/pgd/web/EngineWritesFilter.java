@@ -34,6 +34,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Lets through the engine APIs ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}),
@@ -102,31 +103,66 @@ public class EngineWritesFilter extends OncePerRequestFilter {
   }
 
   /**
-   * A completion's variables are checked in the caller's name: a task they may not read answers 404, as
-   * if it did not exist, without telling which fields its form writes (on both engine APIs, whether or
-   * not the engine already knows the caller at this point).
+   * A completion writes only its form's fields, whoever asks. A task the caller may not read answers 404,
+   * as if it did not exist, without telling which fields its form writes nor that it exists (on both engine
+   * APIs, whether or not the engine already knows the caller at this point).
+   *
+   * <p>The fields are checked on the task read in the application's name, and the caller's permission to
+   * read it is asked only when the answer would say something about the task: before refusing fields
+   * (400), and when the engine refuses the completion itself (its 403 names the task and the permission
+   * missing). A completion that goes through needs no such question, since the engine has checked that the
+   * caller may work the task: one permission check less per completion (BENCHMARKS.md §14).
    */
   private void complete(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId,
       Authentication caller) throws ServletException, IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      refuseFields(response, List.of(new Problem("variables", "Solicitud", "excede " + MAX_BODY / 1024 + " KiB")));
+      return;
+    }
+    boolean person = caller != null && !(caller instanceof AnonymousAuthenticationToken);
     Optional<List<Problem>> problems;
     try {
-      problems = body.length > MAX_BODY
-          ? Optional.of(List.of(new Problem("variables", "Solicitud", "excede " + MAX_BODY / 1024 + " KiB")))
-          : caller == null || caller instanceof AnonymousAuthenticationToken ? problems(taskId, body)
-          : ApplicationIdentity.callAs(identityService, caller.getName(), groups(caller), () -> problems(taskId, body));
+      problems = person ? ApplicationIdentity.call(identityService, () -> problems(taskId, body)) : problems(taskId, body);
     } catch (NotFoundException e) {
-      RefusalBody.write(objectMapper, response, HttpStatus.NOT_FOUND.value(), "TaskNotFound", e.getMessage(),
-          List.of());
+      notFound(response, taskId);
       return;
     }
     if (problems.isPresent()) {
-      RefusalBody.write(objectMapper, response, HttpStatus.BAD_REQUEST.value(), RefusalBody.SUBMISSION_REFUSED,
-          "No se pudo completar la tarea: " + String.join("; ", problems.get().stream().map(Problem::text).toList())
-              + ".", problems.get());
+      if (person && !mayRead(caller, taskId)) {
+        notFound(response, taskId);
+      } else {
+        refuseFields(response, problems.get());
+      }
       return;
     }
-    chain.doFilter(new ReadAgain(request, body), response);
+    if (!person) {
+      chain.doFilter(new ReadAgain(request, body), response);
+      return;
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(new ReadAgain(request, body), answer);
+    if (answer.getStatus() == HttpStatus.FORBIDDEN.value() && !mayRead(caller, taskId)) {
+      answer.resetBuffer();
+      notFound(response, taskId);
+    } else {
+      answer.copyBodyToResponse();
+    }
+  }
+
+  /** Whether the caller may read the task, asked in their name. */
+  private boolean mayRead(Authentication caller, String taskId) {
+    return ApplicationIdentity.callAs(identityService, caller.getName(), groups(caller), () -> policy.mayRead(taskId));
+  }
+
+  private void refuseFields(HttpServletResponse response, List<Problem> problems) throws IOException {
+    RefusalBody.write(objectMapper, response, HttpStatus.BAD_REQUEST.value(), RefusalBody.SUBMISSION_REFUSED,
+        "No se pudo completar la tarea: " + String.join("; ", problems.stream().map(Problem::text).toList()) + ".",
+        problems);
+  }
+
+  private void notFound(HttpServletResponse response, String taskId) throws IOException {
+    refuse(response, HttpStatus.NOT_FOUND, "TaskNotFound", CompletionPolicy.notFound(taskId).getMessage());
   }
 
   /** A claim names the person who takes the task: only oneself. */
@@ -155,7 +191,7 @@ public class EngineWritesFilter extends OncePerRequestFilter {
   private void unclaim(HttpServletResponse response, String taskId, Authentication caller) throws IOException {
     Task task = task(taskId);
     if (task == null) {
-      refuse(response, HttpStatus.NOT_FOUND, "TaskNotFound", "La tarea «" + taskId + "» no existe o ya se completó.");
+      notFound(response, taskId);
     } else if (!caller.getName().equals(task.getAssignee())) {
       refuse(response, HttpStatus.FORBIDDEN, "TaskWriteRefused", "Solo quien tiene asignada la tarea puede liberarla.");
     } else {
@@ -180,7 +216,7 @@ public class EngineWritesFilter extends OncePerRequestFilter {
       Function<Task, String> refusal) throws ServletException, IOException {
     Task task = task(taskId);
     if (task == null) {
-      refuse(response, HttpStatus.NOT_FOUND, "TaskNotFound", "La tarea «" + taskId + "» no existe o ya se completó.");
+      notFound(response, taskId);
       return;
     }
     String refused = refusal.apply(task);

@@ -23,8 +23,10 @@ import mx.org.iecm.pgd.support.BrowserSession;
 import mx.org.iecm.pgd.support.CycleDriver;
 import mx.org.iecm.pgd.support.EngineApi;
 import mx.org.iecm.pgd.support.EngineApi.Answer;
+import mx.org.iecm.pgd.support.EngineRest;
 import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.Submissions;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -262,7 +264,22 @@ class EngineWritesIntegrationTest {
     assertRefused(api(apiKind, otherArea + "-staff1").post("task/" + draft.getId() + "/complete",
             Map.of("variables", Map.of("goal", Map.of("value", "Objetivo ajeno")))), 404,
         "La tarea «" + draft.getId() + "» no existe o ya se completó.", "completion by another area");
+    // The same with exactly the fields its form writes, or with none: the engine refuses the completion,
+    // and the answer is still that of a task that does not exist, not the engine's 403 (which names the task
+    // and the permission missing).
+    Map<String, Object> formFields = Map.of("variables", EngineRest.variables(Submissions.workProgram(2022)));
+    long written = historyService.createHistoricDetailQuery().processInstanceId(draft.getProcessInstanceId()).count();
+    for (Map<String, Object> request : List.of(formFields, Map.<String, Object>of())) {
+      assertRefused(api(apiKind, otherArea + "-staff1").post("task/" + draft.getId() + "/complete", request), 404,
+          "La tarea «" + draft.getId() + "» no existe o ya se completó.", "completion by another area " + request.keySet());
+    }
+    // Someone who may read the task but not work it gets the engine's own refusal.
+    Answer byManager = api(apiKind, "manager1").post("task/" + draft.getId() + "/complete", formFields);
+    assertThat(byManager.status()).as("%s", byManager.body()).isEqualTo(403);
+    assertThat(byManager.message()).contains("TASK_WORK");
     assertThat(openTask(key).getId()).isEqualTo(draft.getId());
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(draft.getProcessInstanceId()).count())
+        .isEqualTo(written);
 
     EngineApi staff = api(apiKind, area + "-staff1");
 
