@@ -123,7 +123,8 @@ public class EngineWritesFilter extends OncePerRequestFilter {
     boolean person = caller != null && !(caller instanceof AnonymousAuthenticationToken);
     Optional<List<Problem>> problems;
     try {
-      problems = person ? ApplicationIdentity.call(identityService, () -> problems(taskId, body)) : problems(taskId, body);
+      problems = person ? ApplicationIdentity.call(identityService, () -> problems(taskId, body))
+          : problems(taskId, body);
     } catch (NotFoundException e) {
       notFound(response, taskId);
       return;

@@ -271,7 +271,8 @@ class EngineWritesIntegrationTest {
     long written = historyService.createHistoricDetailQuery().processInstanceId(draft.getProcessInstanceId()).count();
     for (Map<String, Object> request : List.of(formFields, Map.<String, Object>of())) {
       assertRefused(api(apiKind, otherArea + "-staff1").post("task/" + draft.getId() + "/complete", request), 404,
-          "La tarea «" + draft.getId() + "» no existe o ya se completó.", "completion by another area " + request.keySet());
+          "La tarea «" + draft.getId() + "» no existe o ya se completó.",
+          "completion by another area " + request.keySet());
     }
     // Someone who may read the task but not work it gets the engine's own refusal.
     Answer byManager = api(apiKind, "manager1").post("task/" + draft.getId() + "/complete", formFields);
