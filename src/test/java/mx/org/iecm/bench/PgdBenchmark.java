@@ -412,7 +412,7 @@ public final class PgdBenchmark {
             restRow(admin, "HTTP Basic, administración (camunda-admin: el motor verifica, y sus permisos ALL pasan)"),
             restRow(open, "sin autenticación (perfil del banco; el motor no verifica permisos)")),
         Map.of("rendimiento con/sin (persona candidata)", ratio(staff.throughput(), open.throughput()),
-            "rendimiento con/sin (administración: solo la autenticación)", ratio(admin.throughput(), open.throughput())));
+            "rendimiento con/sin (administración)", ratio(admin.throughput(), open.throughput())));
   }
 
   private static List<String> restRow(Latencies latencies, String label) {

@@ -274,6 +274,14 @@ class EngineWritesIntegrationTest {
           "La tarea «" + draft.getId() + "» no existe o ya se completó.",
           "completion by another area " + request.keySet());
     }
+    // Every other role is refused too, with the engine's 403 (may read the task) or the 404 (may not).
+    for (String user : List.of("auditor1", "sgce1", area + "-head1")) {
+      Answer refused = api(apiKind, user).post("task/" + draft.getId() + "/complete", formFields);
+      assertThat(refused.status()).as("%s: %s", user, refused.body()).isIn(403, 404);
+      if (refused.status() == 404) {
+        assertThat(refused.message()).isEqualTo("La tarea «" + draft.getId() + "» no existe o ya se completó.");
+      }
+    }
     // Someone who may read the task but not work it gets the engine's own refusal.
     Answer byManager = api(apiKind, "manager1").post("task/" + draft.getId() + "/complete", formFields);
     assertThat(byManager.status()).as("%s", byManager.body()).isEqualTo(403);
