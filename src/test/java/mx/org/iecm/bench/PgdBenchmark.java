@@ -55,7 +55,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * databases) instead of an embedded one; {@code PGD_BENCH_CYCLES} (default {@code 1000,10000}): the
  * closed-cycle counts at which the history-growth queries are measured; {@code PGD_BENCH_MINUTES}
  * (default 20): time allowed for generating them; {@code PGD_BENCH_PARTS} (default
- * {@code startup,overhead,escalation,rest,evidence,growth,waits}); {@code PGD_BENCH_WAITS_YEARS} (default 10): years
+ * {@code startup,overhead,escalation,rest,evidence,growth,session,waits}); {@code PGD_BENCH_WAITS_YEARS} (default 10): years
  * of closed cycles behind the browser waits.
  */
 public final class PgdBenchmark {
@@ -80,7 +80,7 @@ public final class PgdBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,escalation,rest,evidence,growth,waits").split(","));
+    List<String> parts = List.of(env("PGD_BENCH_PARTS", "startup,overhead,escalation,rest,evidence,growth,session,waits").split(","));
     try (Database database = Database.open()) {
       PgdBenchmark bench = new PgdBenchmark(database);
       bench.results.context(database.description());
@@ -111,6 +111,9 @@ public final class PgdBenchmark {
         try (ConfigurableApplicationContext app = bench.start(url, catalog, false)) {
           new GrowthBenchmark(bench.results, app).run(counts(), Duration.ofMinutes(Long.parseLong(env("PGD_BENCH_MINUTES", "20"))));
         }
+      }
+      if (parts.contains("session")) {
+        new SessionBenchmark(bench.results, bench, database, catalog).run();
       }
       if (parts.contains("waits")) {
         new WaitsBenchmark(bench.results, database, bench, catalog).run();
@@ -492,10 +495,13 @@ public final class PgdBenchmark {
 
   /** Our application in production mode on the benchmark's database, job executor off. */
   ConfigurableApplicationContext start(String url, String catalog, boolean openEngineRest) {
+    return openEngineRest ? start(url, catalog, OpenEngineRest.class) : start(url, catalog);
+  }
+
+  /** The application on the database at {@code url}, with the benchmark's own configuration classes added. */
+  ConfigurableApplicationContext start(String url, String catalog, Class<?>... benchConfiguration) {
     List<Class<?>> sources = new ArrayList<>(List.of(PgdApplication.class, StatementCounter.class, RequestCosts.class));
-    if (openEngineRest) {
-      sources.add(OpenEngineRest.class);
-    }
+    sources.addAll(List.of(benchConfiguration));
     return new SpringApplicationBuilder(sources.toArray(Class[]::new)).run(
         "--PGD_DB_URL=" + url, "--PGD_DB_USER=" + database.user(), "--PGD_DB_PASSWORD=" + database.password(),
         "--PGD_ADMIN_USER=" + ADMIN, "--PGD_ADMIN_PASSWORD=" + ADMIN_PASSWORD,

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import mx.org.iecm.pgd.support.BrowserSession;
 import mx.org.iecm.pgd.support.EngineApi;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.TestAccounts;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,12 +40,7 @@ class AccountSessionsIntegrationTest {
   java.time.Duration recheck;
 
   private BrowserSession loggedIn() throws Exception {
-    User user = identityService.newUser(USER);
-    user.setFirstName("Cuenta");
-    user.setLastName("Prueba");
-    user.setPassword("demo");
-    identityService.saveUser(user);
-    identityService.createMembership(USER, GROUP);
+    TestAccounts.create(identityService, USER, "Cuenta", "Prueba", "demo", GROUP);
     BrowserSession session = new BrowserSession(port);
     assertThat(session.login(USER, "demo").headers().firstValue("Location")).isPresent();
     assertThat(reachable(session)).containsExactly(200, 200);

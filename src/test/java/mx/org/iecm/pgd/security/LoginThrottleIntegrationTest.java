@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import mx.org.iecm.pgd.support.EngineApi;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.TestAccounts;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +38,7 @@ class LoginThrottleIntegrationTest {
   private final List<String> users = List.of("bloqueo-uno", "bloqueo-dos");
 
   private void create(String id) {
-    User user = identityService.newUser(id);
-    user.setFirstName("Prueba");
-    user.setLastName("Bloqueo");
-    user.setPassword("Clave-correcta-1");
-    identityService.saveUser(user);
-    identityService.createMembership(id, "deoeyg-staff");
+    TestAccounts.create(identityService, id, "Prueba", "Bloqueo", "Clave-correcta-1", "deoeyg-staff");
   }
 
   @AfterEach
