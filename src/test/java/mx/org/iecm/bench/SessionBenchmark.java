@@ -95,7 +95,8 @@ final class SessionBenchmark {
       rows.add(row(path[1], "las de la aplicación", ours.get(path[0])));
       rows.add(row(path[1], "las de Spring Session (antes)", plain.get(path[0])));
     }
-    results.add("15. Solicitudes con sesión: lo que escriben en la base (" + CALLS + " seguidas por ronda, una sesión)",
+    results.add("15. Solicitudes con sesión: lo que escriben en la base (" + CALLS
+        + " seguidas por ronda, una sesión)",
         List.of("llamada", "escrituras de la sesión", "solicitudes", "solicitudes/s", "p50 ms", "p95 ms",
             "media ms", "filas de sesión escritas por solicitud", "bytes de WAL por solicitud"),
         rows, Map.of());

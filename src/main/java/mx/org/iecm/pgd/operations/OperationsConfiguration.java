@@ -65,15 +65,18 @@ class OperationsConfiguration {
    * the row, four index entries and a commit (BENCHMARKS.md §15). A new id (at login), another person,
    * another timeout, or an access that much later is written as before. The stored last access, and
    * with it the expiry, is then at most that interval behind the true one: an idle session may end up
-   * to a minute before its timeout (with the default 30 minutes), never later.
+   * to a minute before its timeout (with the default 30 minutes), never later. The keys keep their
+   * column's type, so that the row is found by its index; the other values are cast without a length, so
+   * that a value too long for its column is refused as before instead of cut.
    */
   static final String POSTGRESQL_SESSION_UPDATE = """
       UPDATE %TABLE_NAME% AS s
       SET SESSION_ID = v.session_id, LAST_ACCESS_TIME = v.last_access_time,
-        MAX_INACTIVE_INTERVAL = v.max_inactive_interval, EXPIRY_TIME = v.expiry_time, PRINCIPAL_NAME = v.principal_name
-      FROM (SELECT CAST(? AS CHAR(36)) AS session_id, CAST(? AS BIGINT) AS last_access_time,
+        MAX_INACTIVE_INTERVAL = v.max_inactive_interval, EXPIRY_TIME = v.expiry_time,
+        PRINCIPAL_NAME = v.principal_name
+      FROM (SELECT CAST(? AS VARCHAR) AS session_id, CAST(? AS BIGINT) AS last_access_time,
         CAST(? AS INT) AS max_inactive_interval, CAST(? AS BIGINT) AS expiry_time,
-        CAST(? AS VARCHAR(100)) AS principal_name, CAST(? AS CHAR(36)) AS primary_id) AS v
+        CAST(? AS VARCHAR) AS principal_name, CAST(? AS CHAR(36)) AS primary_id) AS v
       WHERE s.PRIMARY_ID = v.primary_id
         AND (s.SESSION_ID <> v.session_id
           OR s.MAX_INACTIVE_INTERVAL <> v.max_inactive_interval
@@ -92,7 +95,7 @@ class OperationsConfiguration {
       UPDATE %TABLE_NAME%_ATTRIBUTES AS a
       SET ATTRIBUTE_BYTES = v.attribute_bytes
       FROM (SELECT CAST(? AS BYTEA) AS attribute_bytes, CAST(? AS CHAR(36)) AS session_primary_id,
-        CAST(? AS VARCHAR(200)) AS attribute_name) AS v
+        CAST(? AS VARCHAR) AS attribute_name) AS v
       WHERE a.SESSION_PRIMARY_ID = v.session_primary_id AND a.ATTRIBUTE_NAME = v.attribute_name
         AND a.ATTRIBUTE_BYTES IS DISTINCT FROM v.attribute_bytes
       """;
