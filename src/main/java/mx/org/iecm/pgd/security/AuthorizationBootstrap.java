@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import mx.org.iecm.pgd.security.AccessPolicy.Grant;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.slf4j.Logger;
@@ -60,6 +61,24 @@ final class AuthorizationBootstrap {
       }
     }
     LOG.info("Camunda authorizations: {} grants wanted, {} created, {} extended", grants.size(), created, extended);
+  }
+
+  /**
+   * Whether the engine looks for revoking authorizations on each check. The application grants only, and
+   * its engine APIs refuse to create a revoking one ({@code EngineWritesFilter}), so the engine need not
+   * ask, on every command and query that checks permissions, whether one exists (one statement each,
+   * BENCHMARKS.md §16). A database that holds revoking authorizations from before keeps them in force:
+   * the engine goes on checking until they are deleted in Admin and the node restarts.
+   */
+  static void revokeChecks(AuthorizationService authorizations, ProcessEngineConfiguration configuration) {
+    long revokes = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
+    if (revokes == 0) {
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    } else {
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+      LOG.warn("Camunda authorizations: {} revoking authorizations found; the engine checks for them on every"
+          + " permission check until they are deleted (Admin) and the node restarts", revokes);
+    }
   }
 
   private static String key(String group, int resourceType, String resourceId) {

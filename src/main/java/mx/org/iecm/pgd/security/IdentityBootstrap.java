@@ -45,6 +45,8 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
     IdentityService identity = processEngine.getIdentityService();
     ensureGroups(identity, DirectoryEntries.groups(catalog));
     AuthorizationBootstrap.ensure(processEngine.getAuthorizationService(), AccessPolicy.grants(catalog));
+    AuthorizationBootstrap.revokeChecks(processEngine.getAuthorizationService(),
+        processEngine.getProcessEngineConfiguration());
     TasklistFilters.ensure(processEngine.getFilterService(), processEngine.getTaskService(),
         processEngine.getAuthorizationService(), catalog);
     if (demo) {

@@ -27,6 +27,7 @@ import mx.org.iecm.pgd.web.EngineApiPolicy.Access;
 import mx.org.iecm.pgd.web.EngineApiPolicy.Rule;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -46,7 +47,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>a claim is for oneself, an unclaim for the assignee, a comment or an attachment for the people who
  *       may work the task;
  *   <li>queries go on to the engine, which answers with what the caller may read;
- *   <li>every other write is for {@code camunda-admin} only; anyone else gets 403 with a Spanish message.
+ *   <li>every other write is for {@code camunda-admin} only; anyone else gets 403 with a Spanish message;
+ *   <li>authorizations are created to grant, never to revoke, whoever asks.
  * </ul>
  *
  * <p>The rules sit at the HTTP edge because that is where people reach the engine: the engine's own
@@ -57,6 +59,10 @@ public class EngineWritesFilter extends OncePerRequestFilter {
 
   static final int MAX_BODY = 2 * 1024 * 1024;
   private static final Pattern TASK_ID = Pattern.compile("task/([^/]+)/.*");
+  private static final String AUTHORIZATION_CREATE = "authorization/create";
+  static final String REVOKE_REFUSED = "La aplicación solo concede permisos: no se crean autorizaciones que los"
+      + " niegan (tipo REVOKE, «DENEGAR» en Admin). Para quitar un permiso, quítelo de la autorización que lo"
+      + " concede o borre esa autorización.";
 
   private final CompletionPolicy policy;
   private final TaskService taskService;
@@ -85,7 +91,11 @@ public class EngineWritesFilter extends OncePerRequestFilter {
     if (rule.isPresent() && rule.get().access() == Access.COMPLETE) {
       complete(request, response, chain, taskId(resource), caller);
     } else if (isAdministrator(caller)) {
-      chain.doFilter(request, response);
+      if (AUTHORIZATION_CREATE.equals(resource) && "POST".equals(request.getMethod())) {
+        createAuthorization(request, response, chain);
+      } else {
+        chain.doFilter(request, response);
+      }
     } else if (rule.isEmpty() || caller == null) {
       boolean variables = EngineApiPolicy.VARIABLES.matcher(resource).matches();
       refuse(response, HttpStatus.FORBIDDEN, variables ? "VariablesRefused" : "EngineWriteRefused",
@@ -149,6 +159,33 @@ public class EngineWritesFilter extends OncePerRequestFilter {
     } else {
       answer.copyBodyToResponse();
     }
+  }
+
+  /**
+   * The administration creates authorizations that grant, never ones that revoke: the engine does not look
+   * for revoking authorizations ({@code AuthorizationBootstrap.revokeChecks}), so one would not take effect.
+   * The engine reads the type as a number, also from a string or a fraction; it is read here the same way.
+   */
+  private void createAuthorization(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      refuse(response, HttpStatus.BAD_REQUEST, "AuthorizationRefused",
+          "La solicitud excede " + MAX_BODY / 1024 + " KiB.");
+      return;
+    }
+    JsonNode type = null;
+    try {
+      JsonNode authorization = body.length == 0 ? null : objectMapper.readTree(body);
+      type = authorization == null ? null : authorization.get("type");
+    } catch (IOException e) {
+      // Not JSON: the engine refuses it itself.
+    }
+    if (type != null && type.asInt(Authorization.AUTH_TYPE_GRANT) == Authorization.AUTH_TYPE_REVOKE) {
+      refuse(response, HttpStatus.BAD_REQUEST, "AuthorizationRefused", REVOKE_REFUSED);
+      return;
+    }
+    chain.doFilter(new ReadAgain(request, body), response);
   }
 
   /** Whether the caller may read the task, asked in their name. */

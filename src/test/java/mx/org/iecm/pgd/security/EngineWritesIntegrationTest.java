@@ -27,11 +27,13 @@ import mx.org.iecm.pgd.support.EngineRest;
 import mx.org.iecm.pgd.support.OwnsCycles;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
 import mx.org.iecm.pgd.support.Submissions;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -98,6 +100,8 @@ class EngineWritesIntegrationTest {
   PendingSeals pendingSeals;
   @Autowired
   DataSource dataSource;
+  @Autowired
+  AuthorizationService authorizationService;
 
   private EngineApi api(String kind, String user) {
     return EngineApi.of(kind, port, user);
@@ -232,6 +236,40 @@ class EngineWritesIntegrationTest {
     assertThat(admin.put("process-instance/" + cycle.getId() + "/suspended", Map.of("suspended", false)).status())
         .isEqualTo(204);
     assertThat(state(key)).isEqualTo(before);
+  }
+
+  static Stream<Arguments> apis() {
+    return Stream.of(Arguments.of("engine-rest"), Arguments.of("webapp"));
+  }
+
+  static final String REVOKE_REFUSED = "La aplicación solo concede permisos: no se crean autorizaciones que los"
+      + " niegan (tipo REVOKE, «DENEGAR» en Admin). Para quitar un permiso, quítelo de la autorización que lo"
+      + " concede o borre esa autorización.";
+
+  /** The engine does not look for revoking authorizations (AuthorizationBootstrap), so none may be created. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("apis")
+  void authorizationsAreCreatedToGrantNeverToRevoke(String apiKind) {
+    long before = authorizationService.createAuthorizationQuery().count();
+    Map<String, Object> revoke = new HashMap<>(Map.of("type", 2, "permissions", List.of("READ"),
+        "groupId", "auditors", "resourceType", 7, "resourceId", "*"));
+    EngineApi admin = api(apiKind, "admin");
+
+    for (Object type : List.of(2, "2", 2.5)) {
+      revoke.put("type", type);
+      assertRefused(admin.post("authorization/create", revoke), 400, REVOKE_REFUSED, "type " + type);
+    }
+    assertRefused(api(apiKind, "sgce1").post("authorization/create", revoke), 403, WRITE_REFUSED, "sgce1");
+    assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE)
+        .count()).isZero();
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
+
+    // Granting is the administration's, as before.
+    revoke.put("type", 1);
+    Answer grant = admin.post("authorization/create", revoke);
+    assertThat(grant.status()).as("%s", grant.body()).isEqualTo(200);
+    assertThat(admin.delete("authorization/" + grant.body().get("id").asText()).status()).isEqualTo(204);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,10 +10,13 @@ import mx.org.iecm.pgd.catalog.Area;
 import mx.org.iecm.pgd.catalog.Groups;
 import mx.org.iecm.pgd.catalog.PlanCatalog;
 import mx.org.iecm.pgd.support.PgdIntegrationTest;
+import mx.org.iecm.pgd.support.StatementCounter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -126,5 +129,46 @@ class IdentityBootstrapIntegrationTest {
     assertThat(identityService.createGroupQuery().count()).isEqualTo(groups);
     assertThat(identityService.createUserQuery().count()).isEqualTo(users);
     assertThat(identityService.createUserQuery().memberOfGroup("sgce-office").count()).isEqualTo(memberships);
+  }
+
+  @Autowired
+  TaskService taskService;
+
+  @Test
+  void theEngineLooksForRevokingAuthorizationsOnlyWhileTheDatabaseHoldsSome() {
+    ProcessEngineConfiguration configuration = processEngine.getProcessEngineConfiguration();
+    assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
+    assertThat(revokeLookupsOfATaskQuery()).isZero();
+
+    // One left from before (the engine APIs no longer create them): checked again from the next start.
+    Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId("auditors");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId("*");
+    revoke.removePermission(Permissions.READ);
+    authorizationService.saveAuthorization(revoke);
+    try {
+      bootstrap.postProcessEngineBuild(processEngine);
+      assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("auto");
+      assertThat(revokeLookupsOfATaskQuery()).isPositive();
+    } finally {
+      authorizationService.deleteAuthorization(revoke.getId());
+      bootstrap.postProcessEngineBuild(processEngine);
+    }
+    assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
+    assertThat(revokeLookupsOfATaskQuery()).isZero();
+  }
+
+  /** The statements looking for revoking authorizations in a query of a person of an area. */
+  private long revokeLookupsOfATaskQuery() {
+    identityService.setAuthentication("deoeyg-staff1", List.of("deoeyg-staff"));
+    StatementCounter.startRecording();
+    try {
+      taskService.createTaskQuery().list();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    return StatementCounter.stopRecording().stream().map(StatementCounter::sql)
+        .filter(sql -> sql.contains("TYPE_ = 2")).count();
   }
 }
