@@ -23,7 +23,14 @@ dir="$(mkdir -p "${PGD_CLUSTER_DIR:-$project/target/cluster}" && cd "${PGD_CLUST
 pg_port="${PGD_CLUSTER_PG_PORT:-15432}"
 proxy_port="${PGD_CLUSTER_PROXY_PORT:-18080}"
 node_ports=("" "${PGD_CLUSTER_NODE1_PORT:-18081}" "${PGD_CLUSTER_NODE2_PORT:-18082}")
-pg_bin="${PGD_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+# The newest PostgreSQL installed by Debian's packages, unless PGD_PG_BIN names one.
+newest_pg_bin() {
+  local candidate
+  for candidate in /usr/lib/postgresql/*/bin; do
+    [[ -d "$candidate" ]] && printf '%s\n' "$candidate"
+  done | sort -V | tail -1
+}
+pg_bin="${PGD_PG_BIN:-$(newest_pg_bin)}"
 database=pgd
 owner=pgd_owner
 app=pgd_app
@@ -92,7 +99,14 @@ stop_db() {
 }
 
 jar() {
-  local jar="${PGD_JAR:-$(ls -t "$project"/target/pgd-workflows-*.jar 2>/dev/null | grep -v original | head -1)}"
+  local jar="${PGD_JAR:-}" candidate
+  if [[ -z "$jar" ]]; then
+    # The most recently packaged one.
+    for candidate in "$project"/target/pgd-workflows-*.jar; do
+      [[ -f "$candidate" ]] || continue
+      [[ -z "$jar" || "$candidate" -nt "$jar" ]] && jar="$candidate"
+    done
+  fi
   [[ -f "$jar" ]] || fail "No se encontró la aplicación empaquetada: mvn -B package, o PGD_JAR"
   echo "$jar"
 }

@@ -68,9 +68,16 @@ final class AuthorizationBootstrap {
    * its engine APIs refuse to create a revoking one ({@code EngineWritesFilter}), so the engine need not
    * ask, on every command and query that checks permissions, whether one exists (one statement each,
    * BENCHMARKS.md §16). A database that holds revoking authorizations from before keeps them in force:
-   * the engine goes on checking until they are deleted in Admin and the node restarts.
+   * the engine goes on checking until they are deleted in Admin and the node restarts. An engine configured
+   * to check always ({@code authorization-check-revokes: always}) keeps checking: the start never checks less
+   * than the configuration asks.
    */
   static void revokeChecks(AuthorizationService authorizations, ProcessEngineConfiguration configuration) {
+    if (ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equals(
+        configuration.getAuthorizationCheckRevokes())) {
+      LOG.info("Camunda authorizations: revoking authorizations checked always, as configured");
+      return;
+    }
     long revokes = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
     if (revokes == 0) {
       configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);

@@ -159,6 +159,21 @@ class IdentityBootstrapIntegrationTest {
     assertThat(revokeLookupsOfATaskQuery()).isZero();
   }
 
+  @Test
+  void anEngineConfiguredToLookForRevokingAuthorizationsAlwaysKeepsLooking() {
+    ProcessEngineConfiguration configuration = processEngine.getProcessEngineConfiguration();
+    configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    try {
+      bootstrap.postProcessEngineBuild(processEngine);
+      assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("always");
+      assertThat(revokeLookupsOfATaskQuery()).isPositive();
+    } finally {
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+      bootstrap.postProcessEngineBuild(processEngine);
+    }
+    assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
+  }
+
   /** The statements looking for revoking authorizations in a query of a person of an area. */
   private long revokeLookupsOfATaskQuery() {
     identityService.setAuthentication("deoeyg-staff1", List.of("deoeyg-staff"));
